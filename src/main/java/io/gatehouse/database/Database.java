@@ -1,0 +1,63 @@
+package io.gatehouse.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.gatehouse.config.Setting;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import javax.sql.DataSource;
+
+/** The application's one connection pool, opened and migrated when the application starts. */
+@ApplicationScoped
+public class Database {
+
+    static final String DEFAULT_URL = "jdbc:h2:file:./data/gatehouse";
+
+    private HikariDataSource pool;
+
+    @PostConstruct
+    void open() {
+        pool = new HikariDataSource(poolConfig(
+                new Setting("db.url").valueOr(DEFAULT_URL),
+                new Setting("db.user").valueOr(""),
+                new Setting("db.password").valueOr("")));
+        try {
+            Migrations.migrate(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** Creating this bean at start-up, rather than on the first sign-in, migrates the schema before any request. */
+    void openAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        pool.getPoolName();
+    }
+
+    @Produces
+    DataSource dataSource() {
+        return pool;
+    }
+
+    @PreDestroy
+    void close() {
+        pool.close();
+    }
+
+    public static HikariConfig poolConfig(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("gatehouse");
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(10);
+        // A request waits at most 5 s for a connection, then fails cleanly instead of piling up threads.
+        config.setConnectionTimeout(5_000);
+        config.setValidationTimeout(3_000);
+        return config;
+    }
+}

@@ -1,0 +1,102 @@
+package io.gatehouse.security;
+
+import io.gatehouse.web.Redirects;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.VALID;
+
+/**
+ * The Servlet FORM login, as web.xml declares it, checked against {@link AccountIdentityStore}.
+ * <ul>
+ * <li>A protected page asked for by a visitor: remember it, 303 to web.xml's form-login-page.</li>
+ * <li>POST j_security_check: right, and the container signs the caller in on a new session id;
+ * {@link SignInRedirectServlet} then sends them on. Wrong: 303 to web.xml's form-error-page.</li>
+ * <li>{@code SecurityContext.authenticate} with a credential, as sign-up does: the same check.</li>
+ * </ul>
+ * Written here rather than taken from {@code @FormAuthenticationMechanismDefinition}: see docs/decisions/002.
+ */
+@AutoApplySession
+@ApplicationScoped
+public class FormLoginMechanism implements HttpAuthenticationMechanism {
+
+    /** A sign-in form is a few hundred bytes; anything far larger is refused before it is parsed. */
+    static final long MAX_FORM_BYTES = 16 * 1024;
+
+    @Inject
+    IdentityStoreHandler identityStore;
+
+    @Inject
+    WebXmlLoginConfig loginConfig;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential != null) {
+            return context.notifyContainerAboutLogin(identityStore.validate(credential));
+        }
+        if (isSignInForm(request)) {
+            response.setHeader("Cache-Control", "no-store");
+            return signIn(request, response, context);
+        }
+        if (context.isProtected()) {
+            SignInTarget.remember(request);
+            return seeOther(request, response, loginConfig.loginPage());
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus signIn(HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context) {
+        if (request.getContentLengthLong() > MAX_FORM_BYTES) {
+            return refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        }
+        String username;
+        String password;
+        try {
+            username = request.getParameter("j_username");
+            password = request.getParameter("j_password");
+        } catch (IllegalStateException unreadableBody) {
+            return refuse(response, HttpServletResponse.SC_BAD_REQUEST);
+        }
+        if (username == null || password == null) {
+            return seeOther(request, response, loginConfig.errorPage());
+        }
+        CredentialValidationResult result = identityStore.validate(new UsernamePasswordCredential(username, password));
+        if (result.getStatus() != VALID) {
+            return seeOther(request, response, loginConfig.errorPage());
+        }
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private static boolean isSignInForm(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/j_security_check");
+    }
+
+    private static AuthenticationStatus seeOther(HttpServletRequest request, HttpServletResponse response, String path) {
+        response.setHeader("Cache-Control", "no-store");
+        Redirects.seeOther(request, response, path);
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    private static AuthenticationStatus refuse(HttpServletResponse response, int status) {
+        try {
+            response.sendError(status);
+        } catch (IOException clientGone) {
+            // Nothing to tell a client that has hung up.
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

@@ -1,0 +1,25 @@
+package io.gatehouse.security;
+
+import io.gatehouse.web.Redirects;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * A POST to j_security_check reaches this servlet only after {@link FormLoginMechanism} has signed the caller
+ * in: send them to the page they first asked for, or to their profile.
+ */
+@WebServlet("/j_security_check")
+public class SignInRedirectServlet extends HttpServlet {
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getRemoteUser() == null) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        Redirects.seeOther(request, response, SignInTarget.take(request, "/profile"));
+    }
+}

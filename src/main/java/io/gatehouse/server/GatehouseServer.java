@@ -1,0 +1,81 @@
+package io.gatehouse.server;
+
+import io.gatehouse.config.Setting;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.ErrorReportValve;
+
+/**
+ * {@code java -jar gatehouse.jar}: serves the WAR packed inside this jar at "/" on embedded Tomcat.
+ * GATEHOUSE_PORT and GATEHOUSE_ADDRESS choose where it listens; the WAR reads its own settings.
+ */
+public final class GatehouseServer {
+
+    private final Tomcat tomcat = new Tomcat();
+    private final Path baseDir;
+
+    GatehouseServer(Path baseDir, String address, int port) throws IOException {
+        this.baseDir = baseDir;
+        // Tomcat deploys into <baseDir>/webapps but does not create it.
+        Files.createDirectories(baseDir.resolve("webapps"));
+        tomcat.setBaseDir(baseDir.toString());
+        tomcat.setAddDefaultWebXmlToWebapp(false);
+        Connector connector = new Connector();
+        connector.setPort(port);
+        connector.setProperty("address", address);
+        tomcat.setConnector(connector);
+        // Weld publishes its BeanManager through JNDI, declared in the WAR's META-INF/context.xml.
+        tomcat.enableNaming();
+        ErrorReportValve errorReport = new ErrorReportValve();
+        errorReport.setShowReport(false);
+        errorReport.setShowServerInfo(false);
+        tomcat.getHost().getPipeline().addValve(errorReport);
+    }
+
+    void start() throws IOException, LifecycleException {
+        Path war = baseDir.resolve("gatehouse.war");
+        try (InputStream packed = GatehouseServer.class.getResourceAsStream("/gatehouse.war")) {
+            if (packed == null) {
+                throw new IllegalStateException("gatehouse.war is missing from the launcher jar");
+            }
+            Files.copy(packed, war);
+        }
+        tomcat.addWebapp("", war.toString()).addLifecycleListener(new WebappDefaults());
+        tomcat.start();
+    }
+
+    void stop() {
+        try {
+            tomcat.stop();
+            tomcat.destroy();
+        } catch (LifecycleException e) {
+            System.err.println("Gatehouse did not stop cleanly: " + e.getMessage());
+        } finally {
+            deleteQuietly(baseDir);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String address = new Setting("address").valueOr("127.0.0.1");
+        int port = Integer.parseInt(new Setting("port").valueOr("8080"));
+        GatehouseServer server = new GatehouseServer(Files.createTempDirectory("gatehouse-"), address, port);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "gatehouse-shutdown"));
+        server.start();
+        server.tomcat.getServer().await();
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // A temporary directory left behind is harmless.
+        }
+    }
+}

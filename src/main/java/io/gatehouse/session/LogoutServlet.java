@@ -1,0 +1,55 @@
+package io.gatehouse.session;
+
+import io.gatehouse.web.Redirects;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * Signs out: the container forgets the caller, the session dies on the server, the browser is told to drop
+ * its cookie and anything it cached, and the home page is next. Safe to call with no session at all.
+ */
+@WebServlet("/logout")
+public class LogoutServlet extends HttpServlet {
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+        signOut(request, response);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+        signOut(request, response);
+    }
+
+    private void signOut(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+        request.logout();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        response.addCookie(expiredSessionCookie(request));
+        response.setHeader("Clear-Site-Data", "\"cache\", \"cookies\", \"storage\"");
+        Redirects.seeOther(request, response, "/");
+    }
+
+    private Cookie expiredSessionCookie(HttpServletRequest request) {
+        SessionCookieConfig config = getServletContext().getSessionCookieConfig();
+        Cookie cookie = new Cookie(config.getName() == null ? "JSESSIONID" : config.getName(), "");
+        String path = config.getPath() != null ? config.getPath() : request.getContextPath();
+        cookie.setPath(path.isEmpty() ? "/" : path);
+        cookie.setMaxAge(0);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        String sameSite = config.getAttribute("SameSite");
+        if (sameSite != null) {
+            cookie.setAttribute("SameSite", sameSite);
+        }
+        return cookie;
+    }
+}

@@ -1,0 +1,49 @@
+package io.gatehouse.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Every error page: a status line's words in plain text, nothing more. No stack trace, exception text or
+ * server version ever reaches the client. A 403 is answered as 404, so a restricted path looks like no path.
+ */
+@WebServlet("/error")
+public class PlainErrorServlet extends HttpServlet {
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        int status = statusOf(request);
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(reason(status));
+    }
+
+    private static int statusOf(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) != null) {
+            return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+        }
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        // Asked for directly, /error is just another path that does not exist.
+        int status = code instanceof Integer number ? number : HttpServletResponse.SC_NOT_FOUND;
+        return status == HttpServletResponse.SC_FORBIDDEN ? HttpServletResponse.SC_NOT_FOUND : status;
+    }
+
+    static String reason(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 408 -> "Request Timeout";
+            case 413 -> "Content Too Large";
+            case 414 -> "URI Too Long";
+            case 431 -> "Request Header Fields Too Large";
+            case 503 -> "Service Unavailable";
+            default -> status >= 500 ? "Internal Server Error" : "Bad Request";
+        };
+    }
+}
