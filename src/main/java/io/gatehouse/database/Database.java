@@ -21,6 +21,7 @@ public class Database {
 
     @PostConstruct
     void open() {
+        JdbcDrivers.register();
         pool = new HikariDataSource(poolConfig(
                 new Setting("db.url").valueOr(DEFAULT_URL),
                 new Setting("db.user").valueOr(""),
@@ -46,6 +47,7 @@ public class Database {
     @PreDestroy
     void close() {
         pool.close();
+        JdbcDrivers.deregister();
     }
 
     public static HikariConfig poolConfig(String url, String user, String password) {

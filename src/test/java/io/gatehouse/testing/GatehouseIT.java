@@ -1,0 +1,55 @@
+package io.gatehouse.testing;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every story runs against the WAR we ship (target/gatehouse.war, built by `mvn package`), deployed at "/" on
+ * a real server and driven over HTTP only.
+ */
+@ExtendWith(ArquillianExtension.class)
+public abstract class GatehouseIT {
+
+    protected static final String PASSWORD = "correct horse battery staple";
+
+    @RegisterExtension
+    protected final LastResponse lastResponse = new LastResponse();
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    public static WebArchive builtWar() {
+        File war = new File(System.getProperty("gatehouse.war", "target/gatehouse.war"));
+        return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class);
+    }
+
+    /** A new visitor, with an empty cookie jar. */
+    protected WebClient visitor() {
+        return new WebClient(baseUri(), lastResponse);
+    }
+
+    protected URI baseUri() {
+        try {
+            return base.toURI();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A name no other test, run or rerun, has used. */
+    protected static String newUsername() {
+        return "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+}

@@ -1,0 +1,130 @@
+package io.gatehouse.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * A browser without a screen: one cookie jar, redirects not followed unless asked, so that tests can see every
+ * 303. Each response is handed to a listener, which shows the last one when a test fails.
+ */
+public class WebClient {
+
+    private final URI base;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+    private final Consumer<Page> onResponse;
+
+    public WebClient(URI base, Consumer<Page> onResponse) {
+        this.base = base;
+        this.onResponse = onResponse;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    public Page get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    public Page post(String path, Map<String, String> form) {
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+                .build());
+    }
+
+    public Page send(HttpRequest.Builder request) {
+        return send(request.build());
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+    }
+
+    /** Follows 3xx answers with GET, as a browser does after a POST, and returns the page it ends on. */
+    public Page follow(Page page) {
+        Page current = page;
+        for (int hops = 0; current.status() / 100 == 3; hops++) {
+            if (hops == 10) {
+                throw new AssertionError("redirect loop from " + page.uri());
+            }
+            current = send(HttpRequest.newBuilder(current.uri().resolve(current.location())).GET().build());
+        }
+        return current;
+    }
+
+    /** Registers through the real sign-up form, and returns the form's answer (303 on success). */
+    public Page signUp(String username, String password) {
+        return signUp(username, password, password);
+    }
+
+    public Page signUp(String username, String password, String confirmation) {
+        Page form = get("register");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("register", "register");
+        fields.put("username", username);
+        fields.put("password", password);
+        fields.put("confirmation", confirmation);
+        fields.put("signUp", "Sign up");
+        fields.put("jakarta.faces.ViewState", form.viewState());
+        return post("register", fields);
+    }
+
+    /** Signs in through the Servlet FORM login, and returns j_security_check's answer. */
+    public Page signIn(String username, String password) {
+        return post("j_security_check", Map.of("j_username", username, "j_password", password));
+    }
+
+    public Optional<String> sessionId() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue)
+                .findFirst();
+    }
+
+    /** Puts a session cookie in the jar by hand, as a copied or stolen cookie would be. */
+    public void useSessionId(String id) {
+        HttpCookie cookie = new HttpCookie("JSESSIONID", id);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(base, cookie);
+    }
+
+    private Page send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            Page page = new Page(request.method(), request.uri(), response.statusCode(), response.headers(), response.body());
+            onResponse.accept(page);
+            return page;
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}
