@@ -1,0 +1,67 @@
+package io.gatehouse.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Base64;
+import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Each hash or verify costs about 0.2 s, so the tests share one hasher and one stored hash where they can. */
+class PasswordHasherTest {
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    private static PasswordHasher hasher;
+    private static String stored;
+
+    @BeforeAll
+    static void hashOnce() {
+        hasher = new PasswordHasher(new Pbkdf2PasswordHashImpl());
+        stored = hasher.hash(PASSWORD);
+    }
+
+    @Test
+    void storesSha512With220000IterationsA32ByteSaltAndA64ByteKey() {
+        assertTrue(stored.startsWith("PBKDF2WithHmacSHA512:220000:"), stored);
+        String[] parts = stored.split(":");
+        assertEquals(4, parts.length, stored);
+        assertEquals(32, Base64.getDecoder().decode(parts[2]).length, "salt bytes");
+        assertEquals(64, Base64.getDecoder().decode(parts[3]).length, "key bytes");
+    }
+
+    @Test
+    void acceptsTheRightPassword() {
+        assertTrue(hasher.verify(PASSWORD, stored));
+    }
+
+    @Test
+    void refusesAWrongPassword() {
+        assertFalse(hasher.verify("correct horse battery stapler", stored));
+    }
+
+    @Test
+    void everyCharacterCountsSoALongPasswordIsNotTruncated() {
+        String eighty = "0123456789".repeat(8);
+        assertFalse(hasher.verify(eighty.substring(0, 72), hasher.hash(eighty)));
+    }
+
+    @Test
+    void theSamePasswordHashesDifferentlyEachTime() {
+        assertNotEquals(stored, hasher.hash(PASSWORD));
+    }
+
+    @ParameterizedTest(name = "{0} matches {1}")
+    @CsvSource({
+            "'\uFB01ne tuned passphrase', 'fine tuned passphrase'",   // the "fi" ligature
+            "'pin code \uFF11\uFF12\uFF13\uFF14', 'pin code 1234'",  // full-width digits
+    })
+    void theSamePasswordTypedOnAnotherKeyboardMatches(String signedUpWith, String signedInWith) {
+        assertTrue(hasher.verify(signedInWith, hasher.hash(signedUpWith)));
+    }
+}
