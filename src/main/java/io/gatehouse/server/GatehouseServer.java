@@ -6,11 +6,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.logging.LogManager;
 import java.util.stream.Stream;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.juli.ClassLoaderLogManager;
 
 /**
  * {@code java -jar gatehouse.jar}: serves the WAR packed inside this jar at "/" on embedded Tomcat.
@@ -63,10 +65,18 @@ public final class GatehouseServer {
     }
 
     public static void main(String[] args) throws Exception {
+        // Tomcat's log manager, as standalone Tomcat runs it: the JDK's own would reset itself at the first
+        // signal and swallow everything said while shutting down.
+        System.setProperty("java.util.logging.manager", ClassLoaderLogManager.class.getName());
+        ClassLoaderLogManager logs = (ClassLoaderLogManager) LogManager.getLogManager();
+        logs.setUseShutdownHook(false);
         String address = new Setting("address").valueOr("127.0.0.1");
         int port = Integer.parseInt(new Setting("port").valueOr("8080"));
         GatehouseServer server = new GatehouseServer(Files.createTempDirectory("gatehouse-"), address, port);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "gatehouse-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            logs.shutdown();
+        }, "gatehouse-shutdown"));
         server.start();
         server.tomcat.getServer().await();
     }

@@ -1,0 +1,123 @@
+package io.gatehouse.server;
+
+import io.gatehouse.testing.LastResponse;
+import io.gatehouse.testing.Page;
+import io.gatehouse.testing.WebClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code java -jar target/gatehouse.jar} as a user runs it: from a directory of its own, on the default H2 file
+ * under ./data, killed and started again.
+ */
+class LauncherIT {
+
+    private static final Logger LOG = Logger.getLogger(LauncherIT.class.getName());
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @RegisterExtension
+    final LastResponse lastResponse = new LastResponse();
+
+    private final int port = Integer.getInteger("it.launcher.port", 18081);
+    private final URI base = URI.create("http://127.0.0.1:" + port + "/");
+    private Path workingDirectory;
+    private Process server;
+
+    @BeforeEach
+    void aDirectoryOfItsOwn() throws IOException {
+        Path root = Paths.get("target", "launcher-it").toAbsolutePath();
+        Files.createDirectories(root);
+        workingDirectory = Files.createTempDirectory(root, "run-");
+    }
+
+    @AfterEach
+    void stopServer() throws InterruptedException {
+        if (server != null && server.isAlive()) {
+            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anAccountSurvivesKillDashNineRightAfterSignUp() throws Exception {
+        start();
+        WebClient alice = new WebClient(base, lastResponse);
+        assertEquals(303, alice.signUp("alice", PASSWORD).status());
+
+        server.destroyForcibly();
+        assertTrue(server.waitFor(30, TimeUnit.SECONDS));
+        start();
+
+        Page signedIn = new WebClient(base, lastResponse).signIn("alice", PASSWORD);
+        assertEquals(303, signedIn.status());
+        assertEquals("/profile", signedIn.location());
+    }
+
+    @Test
+    void theDefaultDatabaseIsAnH2FileUnderDataInTheWorkingDirectory() throws Exception {
+        start();
+
+        assertTrue(Files.exists(workingDirectory.resolve("data/gatehouse.mv.db")));
+    }
+
+    @Test
+    void sigtermShutsDownCleanly() throws Exception {
+        start();
+
+        server.destroy();
+
+        assertTrue(server.waitFor(30, TimeUnit.SECONDS), "still running 30 s after SIGTERM");
+        assertEquals(143, server.exitValue(), "128 + SIGTERM, after the shutdown hook ran");
+        String log = Files.readString(workingDirectory.resolve("server.log"));
+        assertFalse(log.contains("SEVERE"), log);
+        assertTrue(log.contains("Stopping ProtocolHandler"), "Tomcat did not stop its connector:\n" + log);
+        assertTrue(log.contains("gatehouse - Shutdown completed"), "the connection pool was not closed:\n" + log);
+    }
+
+    private void start() throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Paths.get(System.getProperty("gatehouse.jar", "target/gatehouse.jar")).toAbsolutePath().toString())
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workingDirectory.resolve("server.log").toFile()));
+        builder.environment().put("GATEHOUSE_PORT", String.valueOf(port));
+        builder.environment().remove("GATEHOUSE_DB_URL");
+        Instant started = Instant.now();
+        server = builder.start();
+        awaitFirstOk(started);
+    }
+
+    private void awaitFirstOk(Instant started) throws InterruptedException {
+        WebClient probe = new WebClient(base, page -> { });
+        Instant deadline = started.plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            assertTrue(server.isAlive(), "the launcher exited with " + (server.isAlive() ? "" : server.exitValue()));
+            try {
+                if (probe.get("").status() == 200) {
+                    LOG.info(() -> "first 200 after " + Duration.between(started, Instant.now()).toMillis() + " ms");
+                    return;
+                }
+            } catch (UncheckedIOException notListeningYet) {
+                // Keep waiting.
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no 200 from " + base + " within 90 s");
+    }
+}
