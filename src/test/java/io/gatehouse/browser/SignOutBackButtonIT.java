@@ -21,12 +21,15 @@ class SignOutBackButtonIT extends GatehouseIT {
 
     @BeforeEach
     void openBrowser() throws Exception {
+        Chromium.assumeInstalled();
         browser = Chromium.start();
     }
 
     @AfterEach
     void closeBrowser() {
-        browser.quit();
+        if (browser != null) {
+            browser.quit();
+        }
     }
 
     @Test
