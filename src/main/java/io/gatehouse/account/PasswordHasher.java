@@ -27,15 +27,14 @@ public class PasswordHasher {
     @Inject
     public PasswordHasher(Pbkdf2PasswordHash pbkdf2) {
         this.pbkdf2 = pbkdf2;
-        if (pbkdf2 != null) {
-            pbkdf2.initialize(PARAMETERS);
-        }
-        this.dummyHash = pbkdf2 == null ? null : hash(randomPassword());
+        pbkdf2.initialize(PARAMETERS);
+        this.dummyHash = hash(randomPassword());
     }
 
     /** For the CDI proxy only. */
     protected PasswordHasher() {
-        this(null);
+        this.pbkdf2 = null;
+        this.dummyHash = null;
     }
 
     public String hash(String password) {

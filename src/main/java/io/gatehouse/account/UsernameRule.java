@@ -3,7 +3,10 @@ package io.gatehouse.account;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** A username is 3 to 32 ASCII letters, digits, dots, underscores or hyphens. */
+/**
+ * A username is 3 to 32 ASCII letters, digits, dots, underscores or hyphens. ASCII only, so that a name written
+ * with look-alike letters from another script (Cyrillic "а" for Latin "a") cannot pass for someone else's.
+ */
 public final class UsernameRule {
 
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._-]{3,32}");

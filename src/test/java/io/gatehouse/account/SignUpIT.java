@@ -43,6 +43,8 @@ class SignUpIT extends GatehouseIT {
         assertEquals("/profile", answer.location());
         assertEquals("no-store", answer.header("Cache-Control"));
         assertNotEquals(anonymousSession, alice.sessionId().orElseThrow(), "session id must change at sign-in");
+        String cookie = answer.cookie("JSESSIONID").orElseThrow();
+        assertTrue(cookie.contains("; HttpOnly") && cookie.contains("; SameSite=Lax") && cookie.contains("; Path=/"), cookie);
         Page profile = alice.follow(answer);
         assertEquals(200, profile.status());
         assertEquals("no-store", profile.header("Cache-Control"));

@@ -5,7 +5,9 @@ import io.gatehouse.testing.Page;
 import io.gatehouse.testing.WebClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -76,6 +78,18 @@ class LauncherIT {
     }
 
     @Test
+    void theConnectorsOwnErrorsNameNoServer() throws Exception {
+        start();
+
+        String answer = rawRequest("GET /%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        assertFalse(answer.contains("Tomcat"), answer);
+        assertFalse(answer.contains("Exception"), answer);
+        assertFalse(answer.contains("\nServer:"), answer);
+    }
+
+    @Test
     void sigtermShutsDownCleanly() throws Exception {
         start();
 
@@ -87,6 +101,13 @@ class LauncherIT {
         assertFalse(log.contains("SEVERE"), log);
         assertTrue(log.contains("Stopping ProtocolHandler"), "Tomcat did not stop its connector:\n" + log);
         assertTrue(log.contains("gatehouse - Shutdown completed"), "the connection pool was not closed:\n" + log);
+    }
+
+    private String rawRequest(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     private void start() throws IOException, InterruptedException {

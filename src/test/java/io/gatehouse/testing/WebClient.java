@@ -76,15 +76,20 @@ public class WebClient {
     }
 
     public Page signUp(String username, String password, String confirmation) {
-        Page form = get("register");
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("register", "register");
-        fields.put("username", username);
-        fields.put("password", password);
-        fields.put("confirmation", confirmation);
-        fields.put("signUp", "Sign up");
-        fields.put("jakarta.faces.ViewState", form.viewState());
-        return post("register", fields);
+        return submitSignUp(Map.of("username", username, "password", password, "confirmation", confirmation));
+    }
+
+    /**
+     * Posts the sign-up form as its own button would, with the ViewState of a freshly fetched form;
+     * {@code fields} may leave fields out, or override any of them, the ViewState included.
+     */
+    public Page submitSignUp(Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("register", "register");
+        form.put("signUp", "Sign up");
+        form.put("jakarta.faces.ViewState", get("register").viewState());
+        form.putAll(fields);
+        return post("register", form);
     }
 
     /** Signs in through the Servlet FORM login, and returns j_security_check's answer. */

@@ -2,9 +2,7 @@ package io.gatehouse.web;
 
 import io.gatehouse.testing.GatehouseIT;
 import io.gatehouse.testing.Page;
-import io.gatehouse.testing.WebClient;
 import java.net.http.HttpRequest;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +16,7 @@ class BadInputIT extends GatehouseIT {
 
     @Test
     void emptyFieldsAreNamedBesideTheField() {
-        Page answer = signUpForm(Map.of("username", "", "password", "", "confirmation", ""));
+        Page answer = visitor().signUp("", "", "");
 
         assertFieldError(answer, "username", "Enter a username.");
         assertFieldError(answer, "password", "Enter a password.");
@@ -26,7 +24,7 @@ class BadInputIT extends GatehouseIT {
 
     @Test
     void missingFieldsAreNamedBesideTheField() {
-        assertFieldError(signUpForm(Map.of()), "username", "Enter a username.");
+        assertFieldError(visitor().submitSignUp(Map.of()), "username", "Enter a username.");
     }
 
     @Test
@@ -50,10 +48,7 @@ class BadInputIT extends GatehouseIT {
 
     @Test
     void aTamperedViewStateSendsBackAFreshForm() {
-        Map<String, String> form = validSignUp(newUsername());
-        form.put("jakarta.faces.ViewState", "-4711:0815<script>");
-
-        Page answer = visitor().post("register", form);
+        Page answer = visitor().submitSignUp(withViewState(newUsername(), "-4711:0815<script>"));
 
         assertExpired(answer);
     }
@@ -61,10 +56,9 @@ class BadInputIT extends GatehouseIT {
     @Test
     void anExpiredViewStateSendsBackAFreshFormAndStoresNothing() {
         String username = newUsername();
-        Map<String, String> form = validSignUp(username);
-        form.put("jakarta.faces.ViewState", "1234567890123456789:-987654321987654321");
+        String unknownServerState = "1234567890123456789:-987654321987654321";
 
-        assertExpired(visitor().post("register", form));
+        assertExpired(visitor().submitSignUp(withViewState(username, unknownServerState)));
         assertEquals(303, visitor().signUp(username, PASSWORD).status(), "the name must still be free");
     }
 
@@ -96,23 +90,9 @@ class BadInputIT extends GatehouseIT {
         assertPlain(answer, "Method Not Allowed");
     }
 
-    private Page signUpForm(Map<String, String> fields) {
-        WebClient visitor = visitor();
-        Map<String, String> form = new LinkedHashMap<>(fields);
-        form.put("register", "register");
-        form.put("signUp", "Sign up");
-        form.put("jakarta.faces.ViewState", visitor.get("register").viewState());
-        return visitor.post("register", form);
-    }
-
-    private static Map<String, String> validSignUp(String username) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("register", "register");
-        form.put("username", username);
-        form.put("password", PASSWORD);
-        form.put("confirmation", PASSWORD);
-        form.put("signUp", "Sign up");
-        return form;
+    private static Map<String, String> withViewState(String username, String viewState) {
+        return Map.of("username", username, "password", PASSWORD, "confirmation", PASSWORD,
+                "jakarta.faces.ViewState", viewState);
     }
 
     private void assertExpired(Page answer) {
