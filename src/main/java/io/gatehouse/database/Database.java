@@ -9,45 +9,61 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** The application's one connection pool, opened and migrated when the application starts. */
+/**
+ * The application's database, opened and migrated when the application starts: the server's DataSource if it
+ * defines one (see {@link ServerDataSource}), otherwise our own pool on GATEHOUSE_DB_URL, by default an H2 file
+ * under ./data in the working directory.
+ */
 @ApplicationScoped
 public class Database {
 
     static final String DEFAULT_URL = "jdbc:h2:file:./data/gatehouse";
 
-    private HikariDataSource pool;
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+    private DataSource dataSource;
+    private HikariDataSource ownPool;
 
     @PostConstruct
     void open() {
         JdbcDrivers.register();
-        pool = new HikariDataSource(poolConfig(
-                new Setting("db.url").valueOr(DEFAULT_URL),
-                new Setting("db.user").valueOr(""),
-                new Setting("db.password").valueOr("")));
+        dataSource = ServerDataSource.find().orElseGet(this::openOwnPool);
+        LOG.info(() -> ownPool == null ? "Using the server's DataSource jdbc/gatehouse" : "Using Gatehouse's own connection pool");
         try {
-            Migrations.migrate(pool);
+            Migrations.migrate(dataSource);
         } catch (RuntimeException e) {
-            pool.close();
+            close();
             throw e;
         }
     }
 
     /** Creating this bean at start-up, rather than on the first sign-in, migrates the schema before any request. */
     void openAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        pool.getPoolName();
+        // Observing the event is what creates the bean; there is nothing more to do.
     }
 
     @Produces
     DataSource dataSource() {
-        return pool;
+        return dataSource;
     }
 
     @PreDestroy
     void close() {
-        pool.close();
+        if (ownPool != null) {
+            ownPool.close();
+        }
         JdbcDrivers.deregister();
+    }
+
+    private DataSource openOwnPool() {
+        ownPool = new HikariDataSource(poolConfig(
+                new Setting("db.url").valueOr(DEFAULT_URL),
+                new Setting("db.user").valueOr(""),
+                new Setting("db.password").valueOr("")));
+        return ownPool;
     }
 
     public static HikariConfig poolConfig(String url, String user, String password) {

@@ -28,14 +28,25 @@ public class LogoutServlet extends HttpServlet {
     }
 
     private void signOut(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+        HttpSession signedIn = request.getSession(false);
         request.logout();
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
+        invalidate(signedIn);
+        // Payara's logout starts a fresh session of its own; it must not outlive the sign-out either.
+        invalidate(request.getSession(false));
         response.addCookie(expiredSessionCookie(request));
         response.setHeader("Clear-Site-Data", "\"cache\", \"cookies\", \"storage\"");
         Redirects.seeOther(request, response, "/");
+    }
+
+    private static void invalidate(HttpSession session) {
+        if (session == null) {
+            return;
+        }
+        try {
+            session.invalidate();
+        } catch (IllegalStateException alreadyInvalid) {
+            // Ended already, which is all we want.
+        }
     }
 
     private Cookie expiredSessionCookie(HttpServletRequest request) {

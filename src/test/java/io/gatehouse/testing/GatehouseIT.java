@@ -11,15 +11,20 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every story runs against the WAR we ship (target/gatehouse.war, built by `mvn package`), deployed at "/" on
- * a real server and driven over HTTP only.
+ * Every story runs against the WAR we ship, deployed at "/" on a real server and driven over HTTP only:
+ * Arquillian deploys {@code gatehouse.war} (embedded Tomcat, Payara Micro), or, given
+ * {@code -Dgatehouse.base.url}, the stories go to a standalone server that Maven started with the WAR on it.
  */
-@ExtendWith(ArquillianExtension.class)
 public abstract class GatehouseIT {
+
+    private static final String STANDALONE_SERVER = System.getProperty("gatehouse.base.url");
+
+    @RegisterExtension
+    static final Extension SERVER = STANDALONE_SERVER == null ? new ArquillianExtension() : new Extension() { };
 
     protected static final String PASSWORD = "correct horse battery staple";
 
@@ -42,7 +47,7 @@ public abstract class GatehouseIT {
 
     protected URI baseUri() {
         try {
-            return base.toURI();
+            return STANDALONE_SERVER != null ? URI.create(STANDALONE_SERVER) : base.toURI();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

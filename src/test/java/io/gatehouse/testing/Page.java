@@ -2,9 +2,13 @@ package io.gatehouse.testing;
 
 import java.net.URI;
 import java.net.http.HttpHeaders;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** One HTTP response, as a test reads it. */
 public record Page(String method, URI uri, int status, HttpHeaders headers, String body) {
@@ -32,8 +36,17 @@ public record Page(String method, URI uri, int status, HttpHeaders headers, Stri
         return matcher.group(1);
     }
 
+    /** The last Set-Cookie for this name: the one a browser ends up keeping. */
     public Optional<String> cookie(String name) {
-        return headers.allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith(name + "=")).findFirst();
+        return headers.allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith(name + "=")).reduce((first, last) -> last);
+    }
+
+    /** The attributes of {@link #cookie}, as "httponly", "samesite=lax", "path=/": lower case, spaces dropped. */
+    public Set<String> cookieAttributes(String name) {
+        return cookie(name).stream()
+                .flatMap(cookie -> Arrays.stream(cookie.split(";")).skip(1))
+                .map(attribute -> attribute.strip().replace(" ", "").toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
     }
 
     @Override
