@@ -2,9 +2,9 @@ package io.gatehouse.server;
 
 import io.gatehouse.testing.LastResponse;
 import io.gatehouse.testing.Page;
+import io.gatehouse.testing.ServerProcess;
 import io.gatehouse.testing.WebClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -121,24 +121,7 @@ class LauncherIT {
         builder.environment().remove("GATEHOUSE_DB_URL");
         Instant started = Instant.now();
         server = builder.start();
-        awaitFirstOk(started);
-    }
-
-    private void awaitFirstOk(Instant started) throws InterruptedException {
-        WebClient probe = new WebClient(base, page -> { });
-        Instant deadline = started.plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            assertTrue(server.isAlive(), "the launcher exited with " + (server.isAlive() ? "" : server.exitValue()));
-            try {
-                if (probe.get("").status() == 200) {
-                    LOG.info(() -> "first 200 after " + Duration.between(started, Instant.now()).toMillis() + " ms");
-                    return;
-                }
-            } catch (UncheckedIOException notListeningYet) {
-                // Keep waiting.
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no 200 from " + base + " within 90 s");
+        Duration firstOk = ServerProcess.awaitOk(server, base, started, workingDirectory.resolve("server.log").toString());
+        LOG.info(() -> "first 200 after " + firstOk.toMillis() + " ms");
     }
 }

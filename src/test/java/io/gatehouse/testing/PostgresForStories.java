@@ -11,16 +11,23 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * With {@code -Dgatehouse.it.database=postgres}, the stories run against a real PostgreSQL server, started before
  * the first story and stopped after the last: the WAR under test is pointed at it through the same settings a user
  * would give it ({@code gatehouse.db.*}, passed to a server in its own JVM through {@code payara.cmdOptions}).
+ * One server per test JVM, however many launcher sessions the test runner opens; it stops when the JVM does.
  */
 public class PostgresForStories implements LauncherSessionListener {
 
     private static final Logger LOG = Logger.getLogger(PostgresForStories.class.getName());
 
-    private EmbeddedPostgres postgres;
+    private static EmbeddedPostgres postgres;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        if (!"postgres".equals(System.getProperty("gatehouse.it.database"))) {
+        if ("postgres".equals(System.getProperty("gatehouse.it.database"))) {
+            startOnce();
+        }
+    }
+
+    private static synchronized void startOnce() {
+        if (postgres != null) {
             return;
         }
         try {
@@ -32,17 +39,15 @@ public class PostgresForStories implements LauncherSessionListener {
         System.setProperty("gatehouse.db.url", url);
         System.setProperty("gatehouse.db.user", "postgres");
         System.setProperty("payara.cmdOptions", "-Dgatehouse.db.url=" + url + " -Dgatehouse.db.user=postgres");
+        Runtime.getRuntime().addShutdownHook(new Thread(PostgresForStories::stop, "stop-postgres"));
         LOG.info(() -> "The stories run against PostgreSQL at " + url);
     }
 
-    @Override
-    public void launcherSessionClosed(LauncherSession session) {
-        if (postgres != null) {
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                LOG.warning(() -> "PostgreSQL did not stop cleanly: " + e);
-            }
+    private static void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            LOG.warning(() -> "PostgreSQL did not stop cleanly: " + e);
         }
     }
 }

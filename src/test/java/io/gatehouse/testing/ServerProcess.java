@@ -1,0 +1,43 @@
+package io.gatehouse.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A server started as a process of its own, which the tests may use once its home page answers 200. */
+public final class ServerProcess {
+
+    private ServerProcess() {
+    }
+
+    /** @return how long the server took, from {@code started}, to answer 200 on {@code root} */
+    public static Duration awaitOk(Process server, URI root, Instant started, String whereItLogs)
+            throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = started.plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the server exited with " + server.exitValue() + "; see " + whereItLogs);
+            }
+            try {
+                HttpRequest request = HttpRequest.newBuilder(root).timeout(Duration.ofSeconds(10)).build();
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return Duration.between(started, Instant.now());
+                }
+            } catch (ConnectException | HttpTimeoutException notServingYet) {
+                // Still starting: the port may be bound well before the application is deployed.
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("no 200 from " + root + " within 120 s; see " + whereItLogs);
+    }
+}
