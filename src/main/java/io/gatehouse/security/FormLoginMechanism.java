@@ -1,6 +1,7 @@
 package io.gatehouse.security;
 
 import io.gatehouse.web.Redirects;
+import io.gatehouse.web.SecurityHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -85,7 +86,9 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         return "POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/j_security_check");
     }
 
+    /** Answered before any filter runs, so with the headers the filters would have added. */
     private static AuthenticationStatus seeOther(HttpServletRequest request, HttpServletResponse response, String path) {
+        SecurityHeaders.addTo(request, response);
         response.setHeader("Cache-Control", "no-store");
         Redirects.seeOther(request, response, path);
         return AuthenticationStatus.SEND_CONTINUE;

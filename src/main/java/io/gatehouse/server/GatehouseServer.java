@@ -10,8 +10,8 @@ import java.util.logging.LogManager;
 import java.util.stream.Stream;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.juli.ClassLoaderLogManager;
 
 /**
@@ -35,10 +35,7 @@ public final class GatehouseServer {
         tomcat.setConnector(connector);
         // Weld publishes its BeanManager through JNDI, declared in the WAR's META-INF/context.xml.
         tomcat.enableNaming();
-        ErrorReportValve errorReport = new ErrorReportValve();
-        errorReport.setShowReport(false);
-        errorReport.setShowServerInfo(false);
-        tomcat.getHost().getPipeline().addValve(errorReport);
+        ((StandardHost) tomcat.getHost()).setErrorReportValveClass(PlainErrorReportValve.class.getName());
     }
 
     void start() throws IOException, LifecycleException {
