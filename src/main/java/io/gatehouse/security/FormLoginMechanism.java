@@ -50,6 +50,9 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         }
         if (isSignInForm(request)) {
             response.setHeader("Cache-Control", "no-store");
+            if (CrossSiteRequests.isCrossSite(request)) {
+                return forbid(request, response);
+            }
             return signIn(request, response, context);
         }
         if (context.isProtected()) {
@@ -91,6 +94,17 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         SecurityHeaders.addTo(request, response);
         response.setHeader("Cache-Control", "no-store");
         Redirects.seeOther(request, response, path);
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    /** Another site's sign-in form (login CSRF): the same plain 403 as {@link CrossSiteRequestFilter}'s. */
+    private static AuthenticationStatus forbid(HttpServletRequest request, HttpServletResponse response) {
+        SecurityHeaders.addTo(request, response);
+        try {
+            CrossSiteRequestFilter.forbid(response);
+        } catch (IOException clientGone) {
+            // Nothing to tell a client that has hung up.
+        }
         return AuthenticationStatus.SEND_CONTINUE;
     }
 

@@ -1,5 +1,6 @@
 package io.gatehouse.session;
 
+import io.gatehouse.security.CrossSiteRequests;
 import io.gatehouse.web.Redirects;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.SessionCookieConfig;
@@ -9,16 +10,25 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 
 /**
  * Signs out: the container forgets the caller, the session dies on the server, the browser is told to drop
  * its cookie and anything it cached, and the home page is next. Safe to call with no session at all.
+ * A GET that another site started only shows a button that signs out (docs/decisions/006).
  */
 @WebServlet("/logout")
 public class LogoutServlet extends HttpServlet {
 
+    static final String CONFIRMATION_PAGE = "/sign-out.xhtml";
+
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        if (CrossSiteRequests.isCrossSite(request)) {
+            request.getRequestDispatcher(CONFIRMATION_PAGE).forward(request, response);
+            return;
+        }
         signOut(request, response);
     }
 
