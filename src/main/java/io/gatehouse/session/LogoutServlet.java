@@ -1,7 +1,9 @@
 package io.gatehouse.session;
 
 import io.gatehouse.security.CrossSiteRequests;
+import io.gatehouse.security.SecurityLog;
 import io.gatehouse.web.Redirects;
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebServlet;
@@ -22,6 +24,9 @@ public class LogoutServlet extends HttpServlet {
 
     static final String CONFIRMATION_PAGE = "/sign-out.xhtml";
 
+    @Inject
+    SecurityLog log;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
@@ -38,6 +43,9 @@ public class LogoutServlet extends HttpServlet {
     }
 
     private void signOut(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+        if (request.getRemoteUser() != null) {
+            log.signedOut(request, request.getRemoteUser());
+        }
         request.logout();
         HttpSession session = request.getSession(false);
         if (session != null) {
