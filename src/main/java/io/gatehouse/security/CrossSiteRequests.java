@@ -27,7 +27,7 @@ public final class CrossSiteRequests {
         int port = request.getServerPort();
         boolean defaultPort = "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
         String host = request.getServerName();
-        if (host.indexOf(':') >= 0) {
+        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
             host = "[" + host + "]";
         }
         return scheme + "://" + host + (defaultPort ? "" : ":" + port);

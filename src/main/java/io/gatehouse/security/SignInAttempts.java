@@ -1,6 +1,7 @@
 package io.gatehouse.security;
 
 import io.gatehouse.account.PasswordHasher;
+import io.gatehouse.account.PasswordRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -13,7 +14,8 @@ import static jakarta.security.enterprise.identitystore.CredentialValidationResu
 
 /**
  * One sign-in from the form: throttled, checked, counted and logged. A throttled attempt spends the same hash as a
- * real check and gets the same answer as a wrong password, so nobody can tell that the door was closed, nor time it.
+ * real check (none for a password too long to be anyone's, as the identity store) and gets the same answer as a
+ * wrong password, so nobody can tell that the door was closed, nor time it.
  */
 @ApplicationScoped
 public class SignInAttempts {
@@ -33,7 +35,9 @@ public class SignInAttempts {
     public CredentialValidationResult check(HttpServletRequest request, String username, String password) {
         String address = request.getRemoteAddr();
         if (throttle.isThrottled(username, address)) {
-            hasher.verifyAgainstNothing(password.length() > 256 ? "" : password);
+            if (!PasswordRule.isTooLong(password)) {
+                hasher.verifyAgainstNothing(password);
+            }
             log.signInThrottled(request, username);
             return INVALID_RESULT;
         }
