@@ -25,8 +25,8 @@ class SessionTimeoutSecurityIT {
 
     private static final Logger LOG = Logger.getLogger(SessionTimeoutSecurityIT.class.getName());
     private static final String PASSWORD = "correct horse battery staple";
-    private static final Duration IDLE = Duration.ofSeconds(3);
-    private static final Duration ABSOLUTE = Duration.ofSeconds(8);
+    private static final Duration IDLE = Duration.ofSeconds(4);
+    private static final Duration ABSOLUTE = Duration.ofSeconds(10);
 
     private static LaunchedServer server;
 
@@ -63,7 +63,7 @@ class SessionTimeoutSecurityIT {
         Instant signedIn = Instant.now();
         Page profile = alice.get("profile");
         while (profile.status() == 200 && Duration.between(signedIn, Instant.now()).compareTo(ABSOLUTE.multipliedBy(2)) < 0) {
-            Thread.sleep(IDLE.toMillis() / 3);
+            Thread.sleep(IDLE.toMillis() / 4);
             profile = alice.get("profile");
         }
         Duration lived = Duration.between(signedIn, Instant.now());
