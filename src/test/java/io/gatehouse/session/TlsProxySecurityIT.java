@@ -89,6 +89,20 @@ class TlsProxySecurityIT {
         assertFalse(spoofed.cookie("JSESSIONID").orElseThrow().contains("Secure"), spoofed::toString);
     }
 
+    @Test
+    void theClientAddressIsTheOneTheProxyForwards() {
+        WebClient visitor = server.visitor(lastResponse);
+        String username = "u" + UUID.randomUUID().toString().substring(0, 12);
+
+        Page answer = visitor.send(visitor.request("j_security_check")
+                .header("X-Forwarded-For", "198.51.100.7")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("j_username=" + username + "&j_password=wrong+password+here")));
+
+        assertEquals("/login?error", answer.location());
+        assertTrue(server.log().contains("\"user\":\"" + username + "\",\"ip\":\"198.51.100.7\""), server.log());
+    }
+
     private static String encode(Map<String, String> form) {
         return form.entrySet().stream()
                 .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
