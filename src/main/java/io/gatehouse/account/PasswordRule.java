@@ -3,13 +3,15 @@ package io.gatehouse.account;
 import java.util.Optional;
 
 /**
- * A password is 12 to 128 characters, any characters at all, with no composition rules (OWASP ASVS 2.1).
- * Length counts code points, so an emoji is one character; nothing is ever truncated.
+ * A password is 12 to 128 characters, any characters at all, with no composition rules (OWASP ASVS 2.1), and not
+ * one of the most common passwords. Length counts code points, so an emoji is one character; nothing is ever
+ * truncated.
  */
 public final class PasswordRule {
 
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 128;
+    static final String TOO_COMMON = "This password is one of the most common. Choose another.";
 
     private PasswordRule() {
     }
@@ -27,6 +29,9 @@ public final class PasswordRule {
         }
         if (password.codePointCount(0, password.length()) < MIN_LENGTH) {
             return Optional.of("Use at least " + MIN_LENGTH + " characters.");
+        }
+        if (CommonPasswords.contains(password)) {
+            return Optional.of(TOO_COMMON);
         }
         return Optional.empty();
     }

@@ -2,6 +2,7 @@ package io.gatehouse.account;
 
 import io.gatehouse.web.Redirects;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -31,6 +32,9 @@ public class RegisterBacking {
     @Inject
     FacesContext faces;
 
+    @Inject
+    Event<SignedUp> signedUp;
+
     private String username;
     private String password;
     private String confirmation;
@@ -51,6 +55,7 @@ public class RegisterBacking {
         securityContext.authenticate(request, response, withParams()
                 .newAuthentication(true)
                 .credential(new UsernamePasswordCredential(username, password)));
+        signedUp.fire(new SignedUp(username));
         Redirects.seeOther(request, response, "/profile");
         faces.responseComplete();
     }

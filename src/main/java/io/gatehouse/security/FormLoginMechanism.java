@@ -1,6 +1,8 @@
 package io.gatehouse.security;
 
+import io.gatehouse.account.DataAccessException;
 import io.gatehouse.web.Redirects;
+import io.gatehouse.web.SecurityHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -8,12 +10,13 @@ import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySessio
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.VALID;
 
@@ -40,6 +43,9 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
     @Inject
     WebXmlLoginConfig loginConfig;
 
+    @Inject
+    SignInAttempts attempts;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -49,6 +55,9 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         }
         if (isSignInForm(request)) {
             response.setHeader("Cache-Control", "no-store");
+            if (CrossSiteRequests.isCrossSite(request)) {
+                return forbid(request, response);
+            }
             return signIn(request, response, context);
         }
         if (context.isProtected()) {
@@ -71,23 +80,61 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         } catch (IllegalStateException unreadableBody) {
             return refuse(response, HttpServletResponse.SC_BAD_REQUEST);
         }
-        if (username == null || password == null) {
+        if (username == null || password == null || credentialsInQuery(request)) {
             return seeOther(request, response, loginConfig.errorPage());
         }
-        CredentialValidationResult result = identityStore.validate(new UsernamePasswordCredential(username, password));
+        CredentialValidationResult result;
+        try {
+            result = attempts.check(request, username, password);
+        } catch (DataAccessException databaseDown) {
+            return refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        }
         if (result.getStatus() != VALID) {
             return seeOther(request, response, loginConfig.errorPage());
         }
         return context.notifyContainerAboutLogin(result);
     }
 
+    /** Credentials count only in the body: in a URL they end up in logs, history and Referer headers. */
+    private static boolean credentialsInQuery(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return false;
+        }
+        for (String field : query.split("&")) {
+            String name = field.split("=", 2)[0];
+            try {
+                name = URLDecoder.decode(name, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException undecodable) {
+                return true;
+            }
+            if (name.equals("j_username") || name.equals("j_password")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isSignInForm(HttpServletRequest request) {
         return "POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/j_security_check");
     }
 
+    /** Answered before any filter runs, so with the headers the filters would have added. */
     private static AuthenticationStatus seeOther(HttpServletRequest request, HttpServletResponse response, String path) {
+        SecurityHeaders.addTo(request, response);
         response.setHeader("Cache-Control", "no-store");
         Redirects.seeOther(request, response, path);
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    /** Another site's sign-in form (login CSRF): the same plain 403 as {@link CrossSiteRequestFilter}'s. */
+    private static AuthenticationStatus forbid(HttpServletRequest request, HttpServletResponse response) {
+        SecurityHeaders.addTo(request, response);
+        try {
+            CrossSiteRequestFilter.forbid(response);
+        } catch (IOException clientGone) {
+            // Nothing to tell a client that has hung up.
+        }
         return AuthenticationStatus.SEND_CONTINUE;
     }
 

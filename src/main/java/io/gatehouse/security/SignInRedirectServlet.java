@@ -1,6 +1,7 @@
 package io.gatehouse.security;
 
 import io.gatehouse.web.Redirects;
+import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,10 +10,13 @@ import java.io.IOException;
 
 /**
  * A POST to j_security_check reaches this servlet only after {@link FormLoginMechanism} has signed the caller
- * in: send them to the page they first asked for, or to their profile.
+ * in, on its new session id: log it, and send them to the page they first asked for, or to their profile.
  */
 @WebServlet("/j_security_check")
 public class SignInRedirectServlet extends HttpServlet {
+
+    @Inject
+    SecurityLog log;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -20,6 +24,7 @@ public class SignInRedirectServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        log.signInSucceeded(request, request.getRemoteUser());
         Redirects.seeOther(request, response, SignInTarget.take(request, "/profile"));
     }
 }

@@ -10,8 +10,9 @@ import java.util.logging.LogManager;
 import java.util.stream.Stream;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.catalina.valves.RemoteIpValve;
 import org.apache.juli.ClassLoaderLogManager;
 
 /**
@@ -35,10 +36,23 @@ public final class GatehouseServer {
         tomcat.setConnector(connector);
         // Weld publishes its BeanManager through JNDI, declared in the WAR's META-INF/context.xml.
         tomcat.enableNaming();
-        ErrorReportValve errorReport = new ErrorReportValve();
-        errorReport.setShowReport(false);
-        errorReport.setShowServerInfo(false);
-        tomcat.getHost().getPipeline().addValve(errorReport);
+        ((StandardHost) tomcat.getHost()).setErrorReportValveClass(PlainErrorReportValve.class.getName());
+        new Setting("trusted.proxies").value().ifPresent(this::trustProxies);
+    }
+
+    /**
+     * Behind a TLS-terminating proxy: requests from these addresses (a regular expression, as RemoteIpValve's
+     * internalProxies) are taken to come from the client in X-Forwarded-For, over the scheme in X-Forwarded-Proto.
+     * So the session cookie is Secure and HSTS is sent when the visitor used HTTPS. Off unless configured: from
+     * anyone else, those headers would be lies.
+     */
+    private void trustProxies(String addresses) {
+        RemoteIpValve valve = new RemoteIpValve();
+        valve.setInternalProxies(addresses);
+        valve.setTrustedProxies("");
+        valve.setRemoteIpHeader("X-Forwarded-For");
+        valve.setProtocolHeader("X-Forwarded-Proto");
+        tomcat.getEngine().getPipeline().addValve(valve);
     }
 
     void start() throws IOException, LifecycleException {

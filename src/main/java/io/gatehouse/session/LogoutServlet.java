@@ -1,6 +1,9 @@
 package io.gatehouse.session;
 
+import io.gatehouse.security.CrossSiteRequests;
+import io.gatehouse.security.SecurityLog;
 import io.gatehouse.web.Redirects;
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebServlet;
@@ -9,16 +12,28 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 
 /**
  * Signs out: the container forgets the caller, the session dies on the server, the browser is told to drop
  * its cookie and anything it cached, and the home page is next. Safe to call with no session at all.
+ * A GET that another site started only shows a button that signs out (docs/decisions/006).
  */
 @WebServlet("/logout")
 public class LogoutServlet extends HttpServlet {
 
+    static final String CONFIRMATION_PAGE = "/sign-out.xhtml";
+
+    @Inject
+    SecurityLog log;
+
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        if (CrossSiteRequests.isCrossSite(request)) {
+            request.getRequestDispatcher(CONFIRMATION_PAGE).forward(request, response);
+            return;
+        }
         signOut(request, response);
     }
 
@@ -28,6 +43,9 @@ public class LogoutServlet extends HttpServlet {
     }
 
     private void signOut(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+        if (request.getRemoteUser() != null) {
+            log.signedOut(request, request.getRemoteUser());
+        }
         HttpSession signedIn = request.getSession(false);
         request.logout();
         invalidate(signedIn);

@@ -6,10 +6,12 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.sql.SQLException;
 
 /**
  * Every error page: a status line's words in plain text, nothing more. No stack trace, exception text or
- * server version ever reaches the client. A 403 is answered as 404, so a restricted path looks like no path.
+ * server version ever reaches the client. A 403 is answered as 404, so a restricted path looks like no path, and a
+ * failure of the database as 503.
  */
 @WebServlet("/error")
 public class PlainErrorServlet extends HttpServlet {
@@ -23,13 +25,25 @@ public class PlainErrorServlet extends HttpServlet {
     }
 
     private static int statusOf(HttpServletRequest request) {
-        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) != null) {
-            return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable exception) {
+            return causedByTheDatabase(exception)
+                    ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
+                    : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // Asked for directly, /error is just another path that does not exist.
         int status = code instanceof Integer number ? number : HttpServletResponse.SC_NOT_FOUND;
         return status == HttpServletResponse.SC_FORBIDDEN ? HttpServletResponse.SC_NOT_FOUND : status;
+    }
+
+    /** The database is down or unreachable: the service is unavailable for now, nothing is broken. */
+    private static boolean causedByTheDatabase(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String reason(int status) {

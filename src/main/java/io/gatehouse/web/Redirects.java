@@ -12,6 +12,7 @@ public final class Redirects {
     /** @param path a path inside the application, starting with "/" */
     public static void seeOther(HttpServletRequest request, HttpServletResponse response, String path) {
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        SecurityHeaders.defaultContentType(response);
         response.setHeader("Location", request.getContextPath() + path);
     }
 }

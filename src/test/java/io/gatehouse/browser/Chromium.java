@@ -3,6 +3,7 @@ package io.gatehouse.browser;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -27,7 +28,17 @@ final class Chromium {
     }
 
     static ChromeDriver start() throws IOException {
+        return start(new ChromeOptions());
+    }
+
+    /** A person who turned JavaScript off: every form must still work. */
+    static ChromeDriver startWithoutJavaScript() throws IOException {
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        return start(options);
+    }
+
+    private static ChromeDriver start(ChromeOptions options) throws IOException {
         options.setBinary(BINARY);
         options.addArguments(
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

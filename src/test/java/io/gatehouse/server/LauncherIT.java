@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code java -jar target/gatehouse.jar} as a user runs it: from a directory of its own, on the default H2 file
  * under ./data, killed and started again.
  */
+@Tag("launcher")
 class LauncherIT {
 
     private static final Logger LOG = Logger.getLogger(LauncherIT.class.getName());

@@ -1,0 +1,40 @@
+package io.gatehouse.database;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * {@code GET /health} for container health checks: 200 {@code {"status":"UP","db":"UP"}} when a pooled connection
+ * answers, 503 {@code {"status":"DOWN","db":"DOWN"}} otherwise; never slower than the pool's 3 s wait.
+ */
+@WebServlet("/health")
+public class HealthServlet extends HttpServlet {
+
+    private static final int CHECK_SECONDS = 1;
+
+    @Inject
+    DataSource dataSource;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean up = databaseAnswers();
+        response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setContentType("application/json;charset=UTF-8");
+        response.getWriter().write(up ? "{\"status\":\"UP\",\"db\":\"UP\"}" : "{\"status\":\"DOWN\",\"db\":\"DOWN\"}");
+    }
+
+    private boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(CHECK_SECONDS);
+        } catch (SQLException unavailable) {
+            return false;
+        }
+    }
+}

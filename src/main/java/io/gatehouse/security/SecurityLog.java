@@ -1,0 +1,128 @@
+package io.gatehouse.security;
+
+import io.gatehouse.account.SignedUp;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * One JSON line per security event, on the server's standard error (catalina.out, the launcher's log):
+ * <pre>{"time":"2026-11-26T10:15:30.123Z","event":"sign-in.failure","user":"alice","ip":"203.0.113.7","session":"3f1c9a0b7e2d4c61"}</pre>
+ * {@code session} is a SHA-256 of the session id with a salt drawn at start-up: it ties one session's events
+ * together without ever writing the id itself. No password is ever handed to this class.
+ */
+@ApplicationScoped
+public class SecurityLog {
+
+    static final String LOGGER = "io.gatehouse.security.events";
+    private static final int LONGEST_NAME = 64;
+
+    private final Logger log = Logger.getLogger(LOGGER);
+    private final byte[] salt = new byte[16];
+    private Handler oneLine;
+
+    @Inject
+    HttpServletRequest currentRequest;
+
+    @PostConstruct
+    void open() {
+        new SecureRandom().nextBytes(salt);
+        oneLine = new ConsoleHandler();
+        oneLine.setFormatter(new Formatter() {
+            @Override
+            public String format(LogRecord record) {
+                return record.getMessage() + System.lineSeparator();
+            }
+        });
+        log.addHandler(oneLine);
+        log.setUseParentHandlers(false);
+    }
+
+    @PreDestroy
+    void close() {
+        log.removeHandler(oneLine);
+        oneLine.close();
+    }
+
+    public void signInSucceeded(HttpServletRequest request, String user) {
+        write("sign-in.success", request, user);
+    }
+
+    public void signInFailed(HttpServletRequest request, String user) {
+        write("sign-in.failure", request, user);
+    }
+
+    public void signInThrottled(HttpServletRequest request, String user) {
+        write("sign-in.throttled", request, user);
+    }
+
+    public void signedOut(HttpServletRequest request, String user) {
+        write("sign-out", request, user);
+    }
+
+    void signedUp(@Observes SignedUp signedUp) {
+        write("sign-up", currentRequest, signedUp.username());
+    }
+
+    private void write(String event, HttpServletRequest request, String user) {
+        if (!log.isLoggable(Level.INFO)) {
+            return;
+        }
+        log.info("{\"time\":\"" + Instant.now() + "\",\"event\":\"" + event + "\",\"user\":" + json(user)
+                + ",\"ip\":" + json(request.getRemoteAddr()) + ",\"session\":" + json(sessionHash(request)) + "}");
+    }
+
+    String sessionHash(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        String id = session != null ? session.getId() : request.getRequestedSessionId();
+        if (id == null) {
+            return null;
+        }
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(salt);
+            return HexFormat.of().formatHex(sha256.digest(id.getBytes(StandardCharsets.UTF_8)), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A JSON string, cut to a sane length; control characters escaped, so no name can forge a second line. */
+    static String json(String value) {
+        if (value == null) {
+            return "null";
+        }
+        String shown = value.length() > LONGEST_NAME ? value.substring(0, LONGEST_NAME) + "…" : value;
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : shown.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

@@ -1,0 +1,114 @@
+package io.gatehouse.session;
+
+import io.gatehouse.testing.LastResponse;
+import io.gatehouse.testing.LaunchedServer;
+import io.gatehouse.testing.Page;
+import io.gatehouse.testing.RawHttp;
+import io.gatehouse.testing.WebClient;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The launcher behind a TLS-terminating proxy at 127.0.0.1 (GATEHOUSE_TRUSTED_PROXIES): a visitor who came over
+ * HTTPS gets a Secure session cookie and HSTS; X-Forwarded-Proto from anyone else changes nothing.
+ */
+@Tag("launcher")
+class TlsProxySecurityIT {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final String HTTPS = "X-Forwarded-Proto";
+
+    private static LaunchedServer server;
+
+    @RegisterExtension
+    final LastResponse lastResponse = new LastResponse();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = LaunchedServer.start(Map.of("GATEHOUSE_TRUSTED_PROXIES", "127\\.0\\.0\\.1"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void overHttpsTheSessionCookieIsSecureAndEveryAnswerCarriesHsts() {
+        WebClient visitor = server.visitor(lastResponse);
+        Page form = visitor.send(visitor.request("register").header(HTTPS, "https").GET());
+        String viewState = form.viewState();
+        Page signedUp = visitor.send(visitor.request("register").header(HTTPS, "https")
+                .header("Origin", "https://127.0.0.1")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(Map.of("register", "register", "signUp", "Sign up",
+                        "jakarta.faces.ViewState", viewState, "username", "u" + UUID.randomUUID().toString().substring(0, 12),
+                        "password", PASSWORD, "confirmation", PASSWORD)))));
+        assertEquals(303, signedUp.status(), "our own https origin, as the proxy forwards it, may post");
+        String cookie = signedUp.cookie("JSESSIONID").orElseThrow();
+        assertTrue(List.of(cookie.split(";\\s*")).contains("Secure"), cookie);
+        String session = cookie.substring(0, cookie.indexOf(';'));
+
+        Page profile = visitor.send(visitor.request("profile").header(HTTPS, "https").header("Cookie", session).GET());
+        assertEquals(200, profile.status());
+        Page signedOut = visitor.send(visitor.request("logout").header(HTTPS, "https").header("Cookie", session).GET());
+        assertEquals(303, signedOut.status());
+        String expired = signedOut.cookie("JSESSIONID").orElseThrow();
+        assertTrue(List.of(expired.split(";\\s*")).contains("Secure"), expired);
+
+        for (Page answer : List.of(form, signedUp, profile, signedOut,
+                visitor.send(visitor.request("nope").header(HTTPS, "https").GET()))) {
+            assertEquals("max-age=31536000", answer.header("Strict-Transport-Security"), answer::toString);
+        }
+    }
+
+    @Test
+    void overPlainHttpOrFromAnUntrustedAddressNothingChanges() {
+        WebClient visitor = server.visitor(lastResponse);
+        Page plain = visitor.signUp("u" + UUID.randomUUID().toString().substring(0, 12), PASSWORD);
+        assertFalse(plain.cookie("JSESSIONID").orElseThrow().contains("Secure"));
+        assertNull(plain.header("Strict-Transport-Security"));
+
+        Page spoofed = new RawHttp(server.base(), "127.0.0.5", lastResponse)
+                .send("GET /profile HTTP/1.1\r\n" + HTTPS + ": https", new byte[0]);
+        assertEquals(303, spoofed.status(), spoofed::toString);
+        assertNull(spoofed.header("Strict-Transport-Security"), "an untrusted X-Forwarded-Proto");
+        assertFalse(spoofed.cookie("JSESSIONID").orElseThrow().contains("Secure"), spoofed::toString);
+    }
+
+    @Test
+    void theClientAddressIsTheOneTheProxyForwards() {
+        WebClient visitor = server.visitor(lastResponse);
+        String username = "u" + UUID.randomUUID().toString().substring(0, 12);
+
+        Page answer = visitor.send(visitor.request("j_security_check")
+                .header("X-Forwarded-For", "198.51.100.7")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("j_username=" + username + "&j_password=wrong+password+here")));
+
+        assertEquals("/login?error", answer.location());
+        assertTrue(server.log().contains("\"user\":\"" + username + "\",\"ip\":\"198.51.100.7\""), server.log());
+    }
+
+    private static String encode(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}
