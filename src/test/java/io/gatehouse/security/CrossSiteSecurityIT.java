@@ -4,12 +4,9 @@ import io.gatehouse.testing.GatehouseIT;
 import io.gatehouse.testing.Page;
 import io.gatehouse.testing.RawHttp;
 import io.gatehouse.testing.WebClient;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,7 +32,7 @@ class CrossSiteSecurityIT extends GatehouseIT {
         return client.send(client.request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header(nameValue[0], nameValue[1])
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+                .POST(HttpRequest.BodyPublishers.ofString(WebClient.encode(form))));
     }
 
     private Page get(WebClient client, String path, String header) {
@@ -181,12 +178,5 @@ class CrossSiteSecurityIT extends GatehouseIT {
         assertEquals("Forbidden", answer.body());
         assertHeaders(answer);
         assertTrue(answer.cookie("JSESSIONID").isEmpty(), "a forbidden request starts no session");
-    }
-
-    private static String encode(Map<String, String> form) {
-        return form.entrySet().stream()
-                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 }

@@ -5,13 +5,10 @@ import io.gatehouse.testing.LaunchedServer;
 import io.gatehouse.testing.Page;
 import io.gatehouse.testing.RawHttp;
 import io.gatehouse.testing.WebClient;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -56,7 +53,7 @@ class TlsProxySecurityIT {
         Page signedUp = visitor.send(visitor.request("register").header(HTTPS, "https")
                 .header("Origin", "https://127.0.0.1")
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(Map.of("register", "register", "signUp", "Sign up",
+                .POST(HttpRequest.BodyPublishers.ofString(WebClient.encode(Map.of("register", "register", "signUp", "Sign up",
                         "jakarta.faces.ViewState", viewState, "username", "u" + UUID.randomUUID().toString().substring(0, 12),
                         "password", PASSWORD, "confirmation", PASSWORD)))));
         assertEquals(303, signedUp.status(), "our own https origin, as the proxy forwards it, may post");
@@ -103,12 +100,5 @@ class TlsProxySecurityIT {
 
         assertEquals("/login?error", answer.location());
         assertTrue(server.log().contains("\"user\":\"" + username + "\",\"ip\":\"198.51.100.7\""), server.log());
-    }
-
-    private static String encode(Map<String, String> form) {
-        return form.entrySet().stream()
-                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
     }
 }

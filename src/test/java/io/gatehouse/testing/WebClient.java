@@ -126,7 +126,8 @@ public class WebClient {
         }
     }
 
-    private static String encode(Map<String, String> form) {
+    /** A form as a browser posts it: application/x-www-form-urlencoded, UTF-8. */
+    public static String encode(Map<String, String> form) {
         return form.entrySet().stream()
                 .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
