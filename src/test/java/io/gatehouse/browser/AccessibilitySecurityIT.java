@@ -61,13 +61,7 @@ class AccessibilitySecurityIT extends GatehouseIT {
         String base = baseUri().toString();
         String username = newUsername();
 
-        ProfilePage profile = RegisterPage.open(browser, base).signUp(username, PASSWORD);
-        assertEquals(base + "profile", browser.getCurrentUrl());
-        assertEquals("Welcome, " + username, profile.welcome());
-
-        profile.signOut();
-        assertEquals(base, browser.getCurrentUrl());
-        assertFalse(text().contains("Signed in as"));
+        RegisterPage.open(browser, base).signUp(username, PASSWORD).signOut();
 
         browser.get(base + "login");
         browser.findElement(By.id("j_username")).sendKeys(username);

@@ -3,14 +3,25 @@ package io.gatehouse.browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
-/** /profile, for the person signed in. */
-record ProfilePage(WebDriver browser) {
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-    String welcome() {
-        return browser.findElement(By.id("welcome")).getText();
+/** /profile, for the person signed in. */
+record ProfilePage(WebDriver browser, String base) {
+
+    static ProfilePage shownTo(WebDriver browser, String base, String username) {
+        assertEquals(base + "profile", browser.getCurrentUrl());
+        assertEquals("Welcome, " + username, browser.findElement(By.id("welcome")).getText());
+        return new ProfilePage(browser, base);
     }
 
+    /** Follows the sign-out link, and checks that it ended on the home page, signed out. */
     void signOut() {
         browser.findElement(By.linkText("Sign out")).click();
+        assertEquals(base, browser.getCurrentUrl());
+        String text = browser.findElement(By.tagName("body")).getText();
+        assertTrue(text.contains("Home page"), text);
+        assertFalse(text.contains("Signed in as"), "still signed in after sign-out:\n" + text);
     }
 }

@@ -4,6 +4,7 @@ import io.gatehouse.testing.GatehouseIT;
 import io.gatehouse.testing.Page;
 import io.gatehouse.testing.WebClient;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import static io.gatehouse.testing.SafeAnswer.assertHeaders;
@@ -88,7 +89,9 @@ class SessionSecurityIT extends GatehouseIT {
         String expired = answer.cookie("JSESSIONID").orElseThrow();
         assertTrue(expired.startsWith("JSESSIONID=;"), expired);
         assertTrue(expired.contains("Expires=Thu, 01 Jan 1970") || expired.contains("Max-Age=0"), expired);
-        assertTrue(expired.contains("Path=/") && expired.contains("HttpOnly") && expired.contains("SameSite=Lax"), expired);
+        // Path is what makes the browser drop the right cookie. (SameSite means nothing on a deleted cookie, and
+        // Payara, which ignores web.xml's SameSite, leaves it off this one.)
+        assertTrue(answer.cookieAttributes("JSESSIONID").containsAll(Set.of("path=/", "httponly")), expired);
         WebClient thief = visitor();
         thief.useSessionId(session);
         assertEquals(303, thief.get("profile").status(), "the old id is dead on the server");
