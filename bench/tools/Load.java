@@ -147,7 +147,7 @@ public final class Load {
             signIn(browser, username, password, steps);
             HttpResponse<String> profile = browser.expect(200, browser.get("/profile"));
             if (!profile.body().contains("Welcome, " + username)) {
-                throw new IllegalStateException("the profile page does not welcome " + username + ":\n" + profile.body());
+                throw new IllegalStateException("no welcome for " + username + " in\n" + profile.body());
             }
             signOut(browser, profile.body(), steps);
             steps.cycleDone();

@@ -76,9 +76,10 @@ public final class Report {
                 row(name + " p50 / p99 ms, c=" + connections, key + "_p50_ms", key + "_p99_ms");
             }
         }
-        row("cycles/s, cheap hash (1,000 iterations), " + machine("virtual_users") + " users", "cycles_cheap", "%.1f", "≥ 1.2× P1",
+        String users = machine("virtual_users") + " users";
+        row("cycles/s, cheap hash (1,000 iterations), " + users, "cycles_cheap", "%.1f", "≥ 1.2× P1",
                 (g, p1) -> g >= 1.2 * p1, null);
-        row("cycles/s, real hash (220,000 iterations), " + machine("virtual_users") + " users", "cycles_real", "%.2f", "", null, null);
+        row("cycles/s, real hash (220,000 iterations), " + users, "cycles_real", "%.2f", "", null, null);
         hashBound();
         row("sign-out p50 / p99 ms, cheap-hash load", "sign_out_p50_ms_cheap", "sign_out_p99_ms_cheap");
         row("sign-out p99 ms, cheap-hash load", "sign_out_p99_ms_cheap", "%.1f", "≤ P1", (g, p1) -> g <= p1, null);
@@ -88,11 +89,13 @@ public final class Report {
         row("idle RSS, MiB", "idle_rss_mib", "%.0f", "", null, null);
         row("heap per session, KiB (" + sessions("gatehouse") + " / " + sessions("p1") + " sessions)",
                 "heap_per_session_kib", "%.2f", "≤ P1", (g, p1) -> g <= p1, null);
+        pairRow("machine load, 1-min average, as its figures began / ended", "load_start", "load_end", false);
         lines.add("");
         lines.add("A cycle is: the sign-in form, sign in, the profile, sign out (docs/decisions/bench-user-cycle.md). "
                 + "The hash bound is cores ÷ one hash's time on one thread of the same JDK, measured just before "
-                + "each real-hash run. n/a: not measured (P3 has no sign-in; Gatehouse has no cheap hash "
-                + "until the app honours GATEHOUSE_BENCH_CHEAP_HASH).");
+                + "each real-hash run. The load row counts the benchmark's own threads too: only a large difference "
+                + "between columns says that one server was measured on a busier machine. n/a: not measured "
+                + "(P3 has no sign-in; Gatehouse has no cheap hash until the app honours GATEHOUSE_BENCH_CHEAP_HASH).");
         for (String target : List.of("gatehouse", "p1", "p3")) {
             String warning = figures.getProperty(target + ".warning");
             if (warning != null) {
@@ -123,14 +126,19 @@ public final class Report {
 
     /** Two latencies in one cell, p50 / p99, and the ratio of each. */
     private void row(String name, String p50Key, String p99Key) {
+        pairRow(name, p50Key, p99Key, true);
+    }
+
+    /** Two figures in one cell, first / second; with their ratios, or without where a ratio means nothing. */
+    private void pairRow(String name, String firstKey, String secondKey, boolean ratios) {
         StringBuilder row = new StringBuilder("| " + name);
         for (String target : List.of("gatehouse", "p1", "p3")) {
-            row.append(" | ").append(format(number(target, p50Key), "%.1f")).append(" / ")
-                    .append(format(number(target, p99Key), "%.1f"));
+            row.append(" | ").append(format(number(target, firstKey), "%.1f")).append(" / ")
+                    .append(format(number(target, secondKey), "%.1f"));
         }
         for (String peer : List.of("p1", "p3")) {
-            row.append(" | ").append(ratio(number("gatehouse", p50Key), number(peer, p50Key))).append(" / ")
-                    .append(ratio(number("gatehouse", p99Key), number(peer, p99Key)));
+            row.append(" | ").append(!ratios ? "" : ratio(number("gatehouse", firstKey), number(peer, firstKey))
+                    + " / " + ratio(number("gatehouse", secondKey), number(peer, secondKey)));
         }
         lines.add(row.append(" |  |  |").toString());
     }
@@ -183,6 +191,7 @@ public final class Report {
     }
 
     private static String ratio(Double gatehouse, Double peer) {
-        return gatehouse == null || peer == null || peer == 0 ? "–" : String.format(Locale.ROOT, "%.2f×", gatehouse / peer);
+        return gatehouse == null || peer == null || peer == 0
+                ? "–" : String.format(Locale.ROOT, "%.2f×", gatehouse / peer);
     }
 }

@@ -54,15 +54,24 @@ class Pages {
     @PostMapping("/register")
     String register(@RequestParam String username, @RequestParam String password,
                     @RequestParam String confirmation, Model model) {
-        String problem = !username.matches("[A-Za-z0-9._-]{3,32}") ? "Choose 3 to 32 letters, digits, dots, underscores or hyphens."
-                : password.length() < 12 || password.length() > 128 ? "Choose 12 to 128 characters."
-                : !password.equals(confirmation) ? "The passwords do not match."
-                : !accounts.create(username, passwordEncoder.encode(password)) ? "That username is taken. Choose another."
-                : null;
+        String problem = problemWith(username, password, confirmation);
+        if (problem == null && !accounts.create(username, passwordEncoder.encode(password))) {
+            problem = "That username is taken. Choose another.";
+        }
         if (problem != null) {
             model.addAttribute("problem", problem);
             return "register";
         }
         return "redirect:/login";
+    }
+
+    private static String problemWith(String username, String password, String confirmation) {
+        if (!username.matches("[A-Za-z0-9._-]{3,32}")) {
+            return "Choose 3 to 32 letters, digits, dots, underscores or hyphens.";
+        }
+        if (password.length() < 12 || password.length() > 128) {
+            return "Choose 12 to 128 characters.";
+        }
+        return password.equals(confirmation) ? null : "The passwords do not match.";
     }
 }
