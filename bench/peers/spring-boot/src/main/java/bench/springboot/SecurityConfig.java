@@ -29,7 +29,7 @@ class SecurityConfig {
 
     /**
      * Gatehouse's PBKDF2 parameters: HMAC-SHA512, 32-byte salt, 64-byte hash, 220,000 iterations unless the
-     * benchmark asks for its cheap hash with --bench.pbkdf2.iterations=1000.
+     * benchmark asks for its cheap hash with --bench.pbkdf2.iterations=1024.
      */
     @Bean
     PasswordEncoder passwordEncoder(@Value("${bench.pbkdf2.iterations:220000}") int iterations) {
