@@ -1,0 +1,332 @@
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The benchmark's user load, for what wrk cannot do: sessions and forms. One virtual user is one thread with its
+ * own HttpClient and cookie jar, as a browser would be. bench/run compiles it with the other tools; alone, run it as
+ *
+ * <pre>
+ * java Load.java FLAVOUR BASE_URL signup   USERS
+ * java Load.java FLAVOUR BASE_URL cycles   USERS WARMUP_SECONDS SECONDS
+ * java Load.java FLAVOUR BASE_URL sessions USERS COUNT
+ * </pre>
+ *
+ * FLAVOUR is gatehouse or spring: the two sign-in flows. Results are printed as key=value lines.
+ * Every loop is bounded by its count or its seconds, and every request by a 30 s timeout.
+ */
+public final class Load {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** An upper bound on cycles per virtual user, whatever the duration. */
+    static final int MAX_CYCLES_PER_USER = 1_000_000;
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 4) {
+            throw new IllegalArgumentException("usage: Load FLAVOUR BASE_URL signup|cycles|sessions USERS ...");
+        }
+        Flow flow = switch (args[0]) {
+            case "gatehouse" -> new GatehouseFlow();
+            case "spring" -> new SpringFlow();
+            default -> throw new IllegalArgumentException("unknown flavour " + args[0]);
+        };
+        URI base = URI.create(args[1]);
+        int users = Integer.parseInt(args[3]);
+        switch (args[2]) {
+            case "signup" -> signUp(flow, base, users);
+            case "cycles" -> cycles(flow, base, users, Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            case "sessions" -> sessions(flow, base, users, Integer.parseInt(args[4]));
+            default -> throw new IllegalArgumentException("unknown command " + args[2]);
+        }
+    }
+
+    static String username(int user) {
+        return "bench-user-" + user;
+    }
+
+    static String password(int user) {
+        return "bench-password-" + user + "-long-enough";
+    }
+
+    /** One account per virtual user, made through the target's own sign-up page. */
+    static void signUp(Flow flow, URI base, int users) throws Exception {
+        for (int user = 0; user < users; user++) {
+            flow.signUp(new Browser(base), username(user), password(user));
+        }
+        System.out.println("signed_up=" + users);
+    }
+
+    /** Sign in, see the profile, sign out, again and again: WARMUP seconds unrecorded, then SECONDS recorded. */
+    static void cycles(Flow flow, URI base, int users, int warmupSeconds, int seconds) throws Exception {
+        runCycles(flow, base, users, warmupSeconds, new Steps());
+        Steps steps = new Steps();
+        long started = System.nanoTime();
+        runCycles(flow, base, users, seconds, steps);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        System.out.printf("cycles=%d%n", steps.cycles());
+        System.out.printf("cycles_per_second=%.1f%n", steps.cycles() / elapsed);
+        for (String step : List.of("sign_in", "sign_out")) {
+            System.out.printf("%s_p50_ms=%.2f%n", step, steps.percentile(step, 50));
+            System.out.printf("%s_p99_ms=%.2f%n", step, steps.percentile(step, 99));
+        }
+    }
+
+    static void runCycles(Flow flow, URI base, int users, int seconds, Steps steps) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        inParallel(users, user -> {
+            Browser browser = new Browser(base);
+            for (int n = 0; n < MAX_CYCLES_PER_USER && System.nanoTime() < deadline; n++) {
+                flow.cycle(browser, username(user), password(user), steps);
+            }
+        });
+    }
+
+    /** COUNT sign-ins, each in a fresh cookie jar, so that COUNT sessions stay signed in on the server. */
+    static void sessions(Flow flow, URI base, int users, int count) throws Exception {
+        AtomicInteger left = new AtomicInteger(count);
+        inParallel(users, user -> {
+            Browser browser = new Browser(base);
+            while (left.getAndDecrement() > 0) {
+                flow.signIn(browser, username(user), password(user), new Steps());
+                browser.forgetCookies();
+            }
+        });
+        System.out.println("sessions=" + count);
+    }
+
+    interface VirtualUser {
+        void run(int user) throws Exception;
+    }
+
+    static void inParallel(int users, VirtualUser body) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(users);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int user = 0; user < users; user++) {
+                int id = user;
+                running.add(threads.submit(() -> {
+                    body.run(id);
+                    return null;
+                }));
+            }
+            for (Future<?> each : running) {
+                each.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** The two sign-in flows. A cycle is: the sign-in form, sign in, the profile, sign out. */
+    interface Flow {
+        void signUp(Browser browser, String username, String password) throws Exception;
+
+        void signIn(Browser browser, String username, String password, Steps steps) throws Exception;
+
+        void signOut(Browser browser, String profilePage, Steps steps) throws Exception;
+
+        default void cycle(Browser browser, String username, String password, Steps steps) throws Exception {
+            signIn(browser, username, password, steps);
+            HttpResponse<String> profile = browser.expect(200, browser.get("/profile"));
+            if (!profile.body().contains("Welcome, " + username)) {
+                throw new IllegalStateException("no welcome for " + username + " in\n" + profile.body());
+            }
+            signOut(browser, profile.body(), steps);
+            steps.cycleDone();
+        }
+    }
+
+    /** Gatehouse: the Faces sign-up form, the Servlet FORM login, GET /logout. */
+    static final class GatehouseFlow implements Flow {
+
+        @Override
+        public void signUp(Browser browser, String username, String password) throws Exception {
+            String form = browser.expect(200, browser.get("/register")).body();
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("register", "register");
+            fields.put("username", username);
+            fields.put("password", password);
+            fields.put("confirmation", password);
+            fields.put("signUp", "Sign up");
+            fields.put("jakarta.faces.ViewState", Browser.hiddenValue(form, "jakarta.faces.ViewState"));
+            browser.expectRedirect("/profile", browser.post("/register", fields));
+            browser.expectRedirect("/", browser.get("/logout"));
+        }
+
+        @Override
+        public void signIn(Browser browser, String username, String password, Steps steps) throws Exception {
+            browser.expect(200, browser.get("/login"));
+            long started = System.nanoTime();
+            HttpResponse<String> signedIn = browser.post("/j_security_check",
+                    Map.of("j_username", username, "j_password", password));
+            steps.record("sign_in", started);
+            browser.expectRedirect("/profile", signedIn);
+        }
+
+        @Override
+        public void signOut(Browser browser, String profilePage, Steps steps) throws Exception {
+            long started = System.nanoTime();
+            HttpResponse<String> signedOut = browser.get("/logout");
+            steps.record("sign_out", started);
+            browser.expectRedirect("/", signedOut);
+        }
+    }
+
+    /** P1: Spring Security's form login and logout, each a POST carrying the CSRF token from the page before. */
+    static final class SpringFlow implements Flow {
+
+        @Override
+        public void signUp(Browser browser, String username, String password) throws Exception {
+            String form = browser.expect(200, browser.get("/register")).body();
+            browser.expectRedirect("/login", browser.post("/register", Map.of(
+                    "username", username, "password", password, "confirmation", password,
+                    "_csrf", Browser.hiddenValue(form, "_csrf"))));
+        }
+
+        @Override
+        public void signIn(Browser browser, String username, String password, Steps steps) throws Exception {
+            String form = browser.expect(200, browser.get("/login")).body();
+            long started = System.nanoTime();
+            HttpResponse<String> signedIn = browser.post("/login", Map.of(
+                    "username", username, "password", password, "_csrf", Browser.hiddenValue(form, "_csrf")));
+            steps.record("sign_in", started);
+            browser.expectRedirect("/profile", signedIn);
+        }
+
+        @Override
+        public void signOut(Browser browser, String profilePage, Steps steps) throws Exception {
+            long started = System.nanoTime();
+            HttpResponse<String> signedOut = browser.post("/logout",
+                    Map.of("_csrf", Browser.hiddenValue(profilePage, "_csrf")));
+            steps.record("sign_out", started);
+            browser.expectRedirect("/", signedOut);
+        }
+    }
+
+    /** One virtual user's client: its own connections and cookie jar, no automatic redirects. */
+    static final class Browser {
+
+        private final URI base;
+        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        private final HttpClient client;
+
+        Browser(URI base) {
+            this.base = base;
+            this.client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .cookieHandler(cookies)
+                    .connectTimeout(TIMEOUT)
+                    .build();
+        }
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** A form POST as a browser sends it from the same site. */
+        HttpResponse<String> post(String path, Map<String, String> fields) throws IOException, InterruptedException {
+            String body = fields.entrySet().stream()
+                    .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                    .collect(Collectors.joining("&"));
+            return client.send(request(path)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Origin", base.getScheme() + "://" + base.getAuthority())
+                    .header("Sec-Fetch-Site", "same-origin")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        void forgetCookies() {
+            cookies.getCookieStore().removeAll();
+        }
+
+        HttpResponse<String> expect(int status, HttpResponse<String> response) {
+            if (response.statusCode() != status) {
+                throw unexpected("status " + status, response);
+            }
+            return response;
+        }
+
+        /** A 302 or 303 to this path of the target, written as a path or as a full URL. */
+        void expectRedirect(String path, HttpResponse<String> response) {
+            String location = response.headers().firstValue("Location").orElse("");
+            boolean redirect = response.statusCode() == 302 || response.statusCode() == 303;
+            if (!redirect || !(location.equals(path) || URI.create(location).equals(base.resolve(path)))) {
+                throw unexpected("a redirect to " + path, response);
+            }
+        }
+
+        private HttpRequest.Builder request(String path) {
+            return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT);
+        }
+
+        private static IllegalStateException unexpected(String expected, HttpResponse<String> response) {
+            return new IllegalStateException("expected " + expected + " from " + response.request().method() + " "
+                    + response.request().uri() + ", got " + response.statusCode() + " " + response.headers().map()
+                    + "\n" + response.body());
+        }
+
+        static String hiddenValue(String page, String name) {
+            Matcher input = Pattern.compile("<input[^>]*name=\"" + Pattern.quote(name) + "\"[^>]*>").matcher(page);
+            Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.find() ? input.group() : "");
+            if (!value.find()) {
+                throw new IllegalStateException("no hidden field " + name + " in\n" + page);
+            }
+            return value.group(1);
+        }
+
+        private static String encode(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Latencies of the steps that the table reports, and the count of whole cycles. */
+    static final class Steps {
+
+        private final Map<String, List<Long>> nanos = new LinkedHashMap<>();
+        private final AtomicInteger cycles = new AtomicInteger();
+
+        synchronized void record(String step, long startedNanos) {
+            nanos.computeIfAbsent(step, s -> new ArrayList<>()).add(System.nanoTime() - startedNanos);
+        }
+
+        void cycleDone() {
+            cycles.incrementAndGet();
+        }
+
+        int cycles() {
+            return cycles.get();
+        }
+
+        synchronized double percentile(String step, int percent) {
+            long[] sorted = nanos.getOrDefault(step, List.of()).stream().mapToLong(Long::longValue).sorted().toArray();
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int rank = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, rank)] / 1e6;
+        }
+    }
+
+    private Load() {
+    }
+}

@@ -1,0 +1,198 @@
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.function.BiPredicate;
+
+/**
+ * The markdown table of one bench/run, from the figures it wrote: each figure for Gatehouse, P1 and P3, the
+ * Gatehouse ÷ peer ratios, and whether issue 6's targets hold in this run.
+ *
+ * <pre>
+ * java Report.java FIGURES                      prints the table
+ * java Report.java FIGURES --into FILE.md       puts it between FILE's two "bench/run" markers
+ * </pre>
+ */
+public final class Report {
+
+    static final String BEGIN = "<!-- bench/run writes the latest full run below -->";
+    static final String END = "<!-- bench/run: end of the latest full run -->";
+
+    private final Properties figures = new Properties();
+    private final List<String> lines = new ArrayList<>();
+
+    public static void main(String[] args) throws IOException {
+        Report report = new Report(Path.of(args[0]));
+        String table = report.table();
+        if (args.length == 3 && args[1].equals("--into")) {
+            Path file = Path.of(args[2]);
+            String text = Files.readString(file);
+            int begin = text.indexOf(BEGIN);
+            int end = text.indexOf(END);
+            if (begin < 0 || end < begin) {
+                throw new IllegalStateException(file + " lacks the markers " + BEGIN + " and " + END);
+            }
+            Files.writeString(file, text.substring(0, begin + BEGIN.length()) + "\n" + table + text.substring(end));
+        } else {
+            System.out.print(table);
+        }
+    }
+
+    Report(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            figures.load(reader);
+        }
+    }
+
+    String table() {
+        lines.add("### " + machine("mode") + " run, " + machine("date") + (machine("mode").equals("quick")
+                ? " (quick: a few seconds per figure, to keep bench/run working; these figures mean nothing)" : ""));
+        lines.add("");
+        lines.add("- Machine: " + machine("cpu") + ", " + machine("memory") + "; " + machine("java") + "; "
+                + machine("wrk") + ". Load average (1, 5, 15 min) " + machine("load_before") + " before the run, "
+                + machine("load_after") + " after it.");
+        lines.add("- Gatehouse at commit " + machine("commit") + ", P1 with " + machine("p1_versions")
+                + ", P3 with " + machine("p3_versions") + ". Each alone, one after the other, on 127.0.0.1, "
+                + "with the JVM's default settings.");
+        lines.add("");
+        lines.add("| figure | Gatehouse | P1 Spring Boot | P3 servlet | Gatehouse ÷ P1 | Gatehouse ÷ P3 | target | holds |");
+        lines.add("|---|--:|--:|--:|--:|--:|---|---|");
+        for (String path : List.of("root", "notfound")) {
+            String name = path.equals("root") ? "`GET /`" : "unknown path (404)";
+            for (String connections : List.of("8", "64")) {
+                String key = path + "_c" + connections;
+                if (path.equals("root")) {
+                    row(name + " req/s, c=" + connections, key + "_rps", "%.0f", "≥ 1.0× P1 and ≥ 0.5× P3",
+                            (g, p1) -> g >= p1, (g, p3) -> g >= 0.5 * p3);
+                } else {
+                    row(name + " req/s, c=" + connections, key + "_rps", "%.0f", "≥ 2× P1",
+                            (g, p1) -> g >= 2 * p1, null);
+                }
+                row(name + " p50 / p99 ms, c=" + connections, key + "_p50_ms", key + "_p99_ms");
+            }
+        }
+        String users = machine("virtual_users") + " users";
+        String cheap = String.format(Locale.ROOT, "%,d", Integer.parseInt(machine("cheap_iterations")));
+        row("cycles/s, cheap hash (" + cheap + " iterations), " + users, "cycles_cheap", "%.1f", "≥ 1.2× P1",
+                (g, p1) -> g >= 1.2 * p1, null);
+        row("cycles/s, real hash (220,000 iterations), " + users, "cycles_real", "%.2f", "", null, null);
+        hashBound();
+        row("sign-out p50 / p99 ms, cheap-hash load", "sign_out_p50_ms_cheap", "sign_out_p99_ms_cheap");
+        row("sign-out p99 ms, cheap-hash load", "sign_out_p99_ms_cheap", "%.1f", "≤ P1", (g, p1) -> g <= p1, null);
+        row("sign-out p50 / p99 ms, real-hash load", "sign_out_p50_ms_real", "sign_out_p99_ms_real");
+        row("sign-out p99 ms, real-hash load", "sign_out_p99_ms_real", "%.1f", "≤ P1", (g, p1) -> g <= p1, null);
+        row("start to first 200, s", "start_seconds", "%.2f", "≤ P1", (g, p1) -> g <= p1, null);
+        row("idle RSS, MiB", "idle_rss_mib", "%.0f", "", null, null);
+        row("heap per session, KiB (" + sessions("gatehouse") + " / " + sessions("p1") + " sessions)",
+                "heap_per_session_kib", "%.2f", "≤ P1", (g, p1) -> g <= p1, null);
+        pairRow("machine load, 1-min average, as its figures began / ended", "load_start", "load_end", false);
+        lines.add("");
+        lines.add("A cycle is: the sign-in form, sign in, the profile, sign out (docs/decisions/bench-user-cycle.md). "
+                + "The hash bound is cores ÷ one hash's time on one thread of the same JDK, measured just before "
+                + "each real-hash run. The load row counts the benchmark's own threads too: only a large difference "
+                + "between columns says that one server was measured on a busier machine. n/a: not measured "
+                + "(P3 has no sign-in; Gatehouse has no cheap hash until the app honours GATEHOUSE_BENCH_CHEAP_HASH).");
+        for (String target : List.of("gatehouse", "p1", "p3")) {
+            String warning = figures.getProperty(target + ".warning");
+            if (warning != null) {
+                lines.add("");
+                lines.add("Warning, " + target + ": " + warning + ".");
+            }
+        }
+        lines.add("");
+        return String.join("\n", lines);
+    }
+
+    /** A figure with ratios, and the target if it has one: a test of Gatehouse against P1, against P3, or both. */
+    private void row(String name, String key, String format, String target,
+                     BiPredicate<Double, Double> againstP1, BiPredicate<Double, Double> againstP3) {
+        Double g = number("gatehouse", key);
+        Double p1 = number("p1", key);
+        Double p3 = number("p3", key);
+        String holds = "";
+        if (againstP1 != null || againstP3 != null) {
+            boolean known = g != null && (againstP1 == null || p1 != null) && (againstP3 == null || p3 != null);
+            holds = !known ? "n/a"
+                    : (againstP1 == null || againstP1.test(g, p1)) && (againstP3 == null || againstP3.test(g, p3))
+                    ? "yes" : "**no**";
+        }
+        lines.add("| " + name + " | " + format(g, format) + " | " + format(p1, format) + " | " + format(p3, format)
+                + " | " + ratio(g, p1) + " | " + ratio(g, p3) + " | " + target + " | " + holds + " |");
+    }
+
+    /** Two latencies in one cell, p50 / p99, and the ratio of each. */
+    private void row(String name, String p50Key, String p99Key) {
+        pairRow(name, p50Key, p99Key, true);
+    }
+
+    /** Two figures in one cell, first / second; with their ratios, or without where a ratio means nothing. */
+    private void pairRow(String name, String firstKey, String secondKey, boolean ratios) {
+        StringBuilder row = new StringBuilder("| " + name);
+        for (String target : List.of("gatehouse", "p1", "p3")) {
+            row.append(" | ").append(format(number(target, firstKey), "%.1f")).append(" / ")
+                    .append(format(number(target, secondKey), "%.1f"));
+        }
+        for (String peer : List.of("p1", "p3")) {
+            row.append(" | ").append(!ratios ? "" : ratio(number("gatehouse", firstKey), number(peer, firstKey))
+                    + " / " + ratio(number("gatehouse", secondKey), number(peer, secondKey)));
+        }
+        lines.add(row.append(" |  |  |").toString());
+    }
+
+    /** Real-hash cycles as a share of what the hash alone allows on these cores. */
+    private void hashBound() {
+        double cores = Double.parseDouble(machine("cores"));
+        List<String> bounds = new ArrayList<>();
+        List<String> shares = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        Double gatehouseShare = null;
+        for (String target : List.of("gatehouse", "p1", "p3")) {
+            Double hashMs = number(target, "hash_ms");
+            Double cycles = number(target, "cycles_real");
+            Double bound = hashMs == null ? null : cores * 1000 / hashMs;
+            Double share = bound == null || cycles == null ? null : cycles / bound;
+            if (hashMs != null) {
+                hashes.add(format(hashMs, "%.0f") + " ms");
+            }
+            if (target.equals("gatehouse")) {
+                gatehouseShare = share;
+            }
+            bounds.add(format(bound, "%.2f"));
+            shares.add(share == null ? "n/a" : String.format(Locale.ROOT, "%.0f %%", share * 100));
+        }
+        lines.add("| hash bound, cycles/s (one hash took " + String.join(", ", hashes) + ") | "
+                + String.join(" | ", bounds) + " |  |  |  |  |");
+        lines.add("| real-hash cycles ÷ hash bound | " + String.join(" | ", shares) + " |  |  | Gatehouse ≥ 90 % | "
+                + (gatehouseShare == null ? "n/a" : gatehouseShare >= 0.9 ? "yes" : "**no**") + " |");
+    }
+
+    private String sessions(String target) {
+        return figures.getProperty(target + ".sessions", "n/a");
+    }
+
+    private String machine(String key) {
+        return figures.getProperty("machine." + key, "?");
+    }
+
+    private Double number(String target, String key) {
+        String value = figures.getProperty(target + "." + key);
+        if (value == null || value.isBlank() || value.equals("NaN")) {
+            return null;
+        }
+        return Double.valueOf(value);
+    }
+
+    private static String format(Double value, String format) {
+        return value == null ? "n/a" : String.format(Locale.ROOT, format, value);
+    }
+
+    private static String ratio(Double gatehouse, Double peer) {
+        return gatehouse == null || peer == null || peer == 0
+                ? "–" : String.format(Locale.ROOT, "%.2f×", gatehouse / peer);
+    }
+}
