@@ -154,7 +154,7 @@ public final class Load {
         }
     }
 
-    /** Gatehouse: the Faces sign-up form, the Servlet FORM login, GET /logout. */
+    /** Gatehouse: the Faces sign-up form, the Servlet FORM login, each with the form's token; GET /logout. */
     static final class GatehouseFlow implements Flow {
 
         @Override
@@ -167,16 +167,17 @@ public final class Load {
             fields.put("confirmation", password);
             fields.put("signUp", "Sign up");
             fields.put("jakarta.faces.ViewState", Browser.hiddenValue(form, "jakarta.faces.ViewState"));
+            fields.put("csrf_token", Browser.hiddenValue(form, "csrf_token"));
             browser.expectRedirect("/profile", browser.post("/register", fields));
             browser.expectRedirect("/", browser.get("/logout"));
         }
 
         @Override
         public void signIn(Browser browser, String username, String password, Steps steps) throws Exception {
-            browser.expect(200, browser.get("/login"));
+            String form = browser.expect(200, browser.get("/login")).body();
             long started = System.nanoTime();
-            HttpResponse<String> signedIn = browser.post("/j_security_check",
-                    Map.of("j_username", username, "j_password", password));
+            HttpResponse<String> signedIn = browser.post("/j_security_check", Map.of(
+                    "j_username", username, "j_password", password, "csrf_token", Browser.hiddenValue(form, "csrf_token")));
             steps.record("sign_in", started);
             browser.expectRedirect("/profile", signedIn);
         }

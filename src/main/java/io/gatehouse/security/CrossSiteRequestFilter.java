@@ -8,8 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * A POST that another site started is refused with a plain 403, whatever it was aimed at: our stateless forms
- * carry no CSRF token (docs/decisions/003), so the browser's own word on where the request came from stands in.
+ * A POST that another site started is refused with a plain 403, whatever it was aimed at: our stateless Faces
+ * views have no ViewState to check (docs/decisions/003), so the browser's own word on where the request came from
+ * stands in (006). The forms used before sign-in also carry a {@link FormToken} (008).
  */
 public class CrossSiteRequestFilter extends HttpFilter {
 

@@ -6,15 +6,19 @@ import io.gatehouse.web.SecurityHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.security.auth.message.callback.CallerPrincipalCallback;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.security.Principal;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.UnsupportedCallbackException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
@@ -24,13 +28,15 @@ import static jakarta.security.enterprise.identitystore.CredentialValidationResu
  * The Servlet FORM login, as web.xml declares it, checked against {@link AccountIdentityStore}.
  * <ul>
  * <li>A protected page asked for by a visitor: remember it, 303 to web.xml's form-login-page.</li>
+ * <li>POST j_security_check without the visitor's {@link FormToken}: 303 back to a fresh form.</li>
  * <li>POST j_security_check: right, and the container signs the caller in on a new session id;
  * {@link SignInRedirectServlet} then sends them on. Wrong: 303 to web.xml's form-error-page.</li>
  * <li>{@code SecurityContext.authenticate} with a credential, as sign-up does: the same check.</li>
  * </ul>
  * Written here rather than taken from {@code @FormAuthenticationMechanismDefinition}: see docs/decisions/002.
+ * It keeps callers signed in itself, as {@code @AutoApplySession} would, except on j_security_check: a sign-in form
+ * posted over a signed-in session is checked like any other, never waved through on the old sign-in.
  */
-@AutoApplySession
 @ApplicationScoped
 public class FormLoginMechanism implements HttpAuthenticationMechanism {
 
@@ -51,7 +57,7 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
-            return context.notifyContainerAboutLogin(identityStore.validate(credential));
+            return signedIn(context, identityStore.validate(credential));
         }
         if (isSignInForm(request)) {
             response.setHeader("Cache-Control", "no-store");
@@ -59,6 +65,10 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
                 return forbid(request, response);
             }
             return signIn(request, response, context);
+        }
+        Principal caller = request.getUserPrincipal();
+        if (caller != null) {
+            return stillSignedIn(context, caller);
         }
         if (context.isProtected()) {
             SignInTarget.remember(request);
@@ -80,6 +90,9 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         } catch (IllegalStateException unreadableBody) {
             return refuse(response, HttpServletResponse.SC_BAD_REQUEST);
         }
+        if (!FormToken.isPosted(request)) {
+            return seeOther(request, response, loginConfig.loginPage() + "?expired");
+        }
         if (username == null || password == null || credentialsInQuery(request)) {
             return seeOther(request, response, loginConfig.errorPage());
         }
@@ -92,7 +105,30 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         if (result.getStatus() != VALID) {
             return seeOther(request, response, loginConfig.errorPage());
         }
-        return context.notifyContainerAboutLogin(result);
+        HttpSession previous = request.getUserPrincipal() == null ? null : request.getSession(false);
+        if (previous != null) {
+            previous.invalidate();
+        }
+        return signedIn(context, result);
+    }
+
+    /** Signs the caller in, and asks the container to remember them in the session (on a new session id). */
+    private static AuthenticationStatus signedIn(HttpMessageContext context, CredentialValidationResult result) {
+        AuthenticationStatus status = context.notifyContainerAboutLogin(result);
+        if (status == AuthenticationStatus.SUCCESS) {
+            context.setRegisterSession(result.getCallerPrincipal().getName(), result.getCallerGroups());
+        }
+        return status;
+    }
+
+    /** The caller the container remembered in the session, handed back to it as {@code @AutoApplySession} does. */
+    private static AuthenticationStatus stillSignedIn(HttpMessageContext context, Principal caller) {
+        try {
+            context.getHandler().handle(new Callback[] {new CallerPrincipalCallback(context.getClientSubject(), caller)});
+        } catch (IOException | UnsupportedCallbackException e) {
+            throw new IllegalStateException("the container refused the session's caller", e);
+        }
+        return AuthenticationStatus.SUCCESS;
     }
 
     /** Credentials count only in the body: in a URL they end up in logs, history and Referer headers. */

@@ -61,7 +61,7 @@ class CrossSiteSecurityIT extends GatehouseIT {
         for (String header : FOREIGN) {
             WebClient victim = visitor();
 
-            assertForbidden(post(victim, "j_security_check", Map.of("j_username", username, "j_password", PASSWORD), header));
+            assertForbidden(post(victim, "j_security_check", signInForm(victim, username), header));
             assertTrue(victim.sessionId().isEmpty(), "no session for a forbidden sign-in");
             assertEquals(303, victim.get("profile").status());
         }
@@ -83,13 +83,63 @@ class CrossSiteSecurityIT extends GatehouseIT {
         assertEquals(303, post(sameOrigin, "register", signUpForm(sameOrigin, username), "Origin: " + ownOrigin()).status());
         assertEquals(303, post(sameOrigin, "logout", Map.of(), "Sec-Fetch-Site: same-origin").status());
         WebClient typed = visitor();
-        Page signedIn = post(typed, "j_security_check", Map.of("j_username", username, "j_password", PASSWORD),
-                "Sec-Fetch-Site: none");
+        Page signedIn = post(typed, "j_security_check", signInForm(typed, username), "Sec-Fetch-Site: none");
         assertEquals("/profile", signedIn.location());
 
         WebClient headerless = visitor();
         assertEquals("/profile", headerless.signIn(username, PASSWORD).location());
         assertEquals(303, headerless.post("logout", Map.of()).status());
+    }
+
+    // ----- the visitor's form token (docs/decisions/008-form-token.md)
+
+    @Test
+    void aSignInWithoutTheVisitorsOwnFormTokenSignsNobodyIn() {
+        String username = newUsername();
+        visitor().signUp(username, PASSWORD);
+        String someoneElsesToken = visitor().get("login").formToken();
+        for (String token : new String[] {null, "", "wapiti", someoneElsesToken}) {
+            WebClient visitor = visitor();
+            visitor.get("login");
+            Map<String, String> form = new LinkedHashMap<>(Map.of("j_username", username, "j_password", PASSWORD));
+            if (token != null) {
+                form.put("csrf_token", token);
+            }
+
+            Page answer = visitor.post("j_security_check", form);
+
+            assertEquals(303, answer.status(), answer::toString);
+            assertEquals("/login?expired", answer.location());
+            assertTrue(visitor.sessionId().isEmpty(), "no session without the token");
+            assertTrue(visitor.follow(answer).body().contains("This form expired. Please sign in again."));
+        }
+    }
+
+    @Test
+    void aSignUpWithoutTheVisitorsOwnFormTokenStoresNothing() {
+        String username = newUsername();
+        String someoneElsesToken = visitor().get("register").formToken();
+        for (String token : new String[] {"", "wapiti", someoneElsesToken}) {
+            Page answer = visitor().submitSignUp(Map.of("username", username, "password", PASSWORD,
+                    "confirmation", PASSWORD, "csrf_token", token));
+
+            assertEquals(303, answer.status(), answer::toString);
+            assertEquals("/register?expired", answer.location());
+        }
+        assertEquals(303, visitor().signUp(username, PASSWORD).status(), "the name must still be free");
+    }
+
+    @Test
+    void theFormTokenCookieIsTheVisitorsOwnAndNoScriptOrOtherSiteSeesIt() {
+        WebClient visitor = visitor();
+        Page first = visitor.get("login");
+
+        assertEquals(java.util.Set.of("path=/", "httponly", "samesite=strict"), first.cookieAttributes("gatehouse-csrf"));
+        assertTrue(first.cookie("gatehouse-csrf").orElseThrow().startsWith("gatehouse-csrf=" + first.formToken() + ";"));
+        Page again = visitor.get("register");
+        assertTrue(again.cookie("gatehouse-csrf").isEmpty(), "one token per visitor, not one per page");
+        assertEquals(first.formToken(), again.formToken());
+        assertFalse(first.formToken().equals(visitor().get("login").formToken()), "each visitor has their own");
     }
 
     // ----- GET /logout
@@ -139,7 +189,7 @@ class CrossSiteSecurityIT extends GatehouseIT {
 
         Page asked = browser.get(target);
         String cookie = asked.cookie("JSESSIONID").map(c -> c.substring(0, c.indexOf(';'))).orElse("JSESSIONID=none");
-        Page signedIn = browser.postForm("/j_security_check",
+        Page signedIn = browser.postFromPage("/login", "/j_security_check",
                 "j_username=" + username + "&j_password=" + PASSWORD.replace(' ', '+'), "Cookie: " + cookie);
 
         assertEquals(303, signedIn.status(), signedIn::toString);
@@ -156,8 +206,8 @@ class CrossSiteSecurityIT extends GatehouseIT {
             form.put(field, "//evil.example");
         }
 
-        assertEquals("/profile", visitor().post("j_security_check", form).location());
-        assertEquals("/profile", visitor().post("j_security_check?next=//evil.example", form).location());
+        assertEquals("/profile", visitor().submitSignIn("j_security_check", form).location());
+        assertEquals("/profile", visitor().submitSignIn("j_security_check?next=//evil.example", form).location());
     }
 
     private WebClient signedIn() {
@@ -166,10 +216,15 @@ class CrossSiteSecurityIT extends GatehouseIT {
         return alice;
     }
 
+    /** A sign-up form as our own page would post it: only the headers below say where it came from. */
     private static Map<String, String> signUpForm(WebClient visitor, String username) {
-        return Map.of("register", "register", "signUp", "Sign up",
-                "jakarta.faces.ViewState", visitor.get("register").viewState(),
-                "username", username, "password", PASSWORD, "confirmation", PASSWORD);
+        Page page = visitor.get("register");
+        return Map.of("register", "register", "signUp", "Sign up", "jakarta.faces.ViewState", page.viewState(),
+                "csrf_token", page.formToken(), "username", username, "password", PASSWORD, "confirmation", PASSWORD);
+    }
+
+    private static Map<String, String> signInForm(WebClient visitor, String username) {
+        return Map.of("csrf_token", visitor.get("login").formToken(), "j_username", username, "j_password", PASSWORD);
     }
 
     private static void assertForbidden(Page answer) {

@@ -61,9 +61,9 @@ class SecurityLogSecurityIT {
         alice.get("logout");
         RawHttp attacker = new RawHttp(server.base(), "127.0.0.31", lastResponse);
         for (int i = 0; i <= SignInThrottle.PER_ACCOUNT.free(); i++) {
-            attacker.postForm("/j_security_check", "j_username=" + username + "&j_password=" + WRONG.replace(' ', '+'));
+            attacker.postFromPage("/login", "/j_security_check", "j_username=" + username + "&j_password=" + WRONG.replace(' ', '+'));
         }
-        attacker.postForm("/j_security_check", "j_username=" + username + "&j_password=" + PASSWORD.replace(' ', '+'));
+        attacker.postFromPage("/login", "/j_security_check", "j_username=" + username + "&j_password=" + PASSWORD.replace(' ', '+'));
         Thread.sleep(SignInThrottle.PER_ACCOUNT.first().toMillis() + 300);
         WebClient again = server.visitor(lastResponse);
         again.get("profile");
@@ -95,7 +95,7 @@ class SecurityLogSecurityIT {
     @Test
     void aNameCannotForgeALogLine() {
         RawHttp client = new RawHttp(server.base(), "127.0.0.32", lastResponse);
-        client.postForm("/j_security_check", "j_username=x%0a%7B%22event%22:%22sign-in.success%22%7D%0d%0a"
+        client.postFromPage("/login", "/j_security_check", "j_username=x%0a%7B%22event%22:%22sign-in.success%22%7D%0d%0a"
                 + "&j_password=" + WRONG.replace(' ', '+'));
 
         for (String line : server.log().lines().toList()) {

@@ -105,4 +105,31 @@ class SignInIT extends GatehouseIT {
         assertEquals(303, visitor.get("profile").status());
         assertFalse(visitor.get("").body().contains("Signed in as"));
     }
+
+    @Test
+    void aSignInFormPostedWhileSignedInIsCheckedLikeAnyOther() {
+        WebClient alice = visitor();
+        alice.signUp(newUsername(), PASSWORD);
+
+        assertEquals("/login?error", alice.signIn(username, PASSWORD + "?").location());
+        assertEquals("/login?expired", alice.post("j_security_check",
+                java.util.Map.of("j_username", username, "j_password", PASSWORD)).location());
+        assertFalse(alice.follow(alice.get("profile")).body().contains("Welcome, " + username), "not signed in as another");
+    }
+
+    @Test
+    void signingInAsSomeoneElseWhileSignedInEndsTheOldSession() {
+        WebClient visitor = visitor();
+        visitor.signUp(newUsername(), PASSWORD);
+        String oldSession = visitor.sessionId().orElseThrow();
+
+        Page signedIn = visitor.signIn(username, PASSWORD);
+
+        assertEquals("/profile", signedIn.location());
+        assertNotEquals(oldSession, visitor.sessionId().orElseThrow());
+        assertTrue(visitor.follow(signedIn).body().contains("Welcome, " + username));
+        WebClient oldCookie = visitor();
+        oldCookie.useSessionId(oldSession);
+        assertEquals(303, oldCookie.get("profile").status(), "the old session is over");
+    }
 }

@@ -36,7 +36,7 @@ class SignInSecurityIT extends GatehouseIT {
     }
 
     private static Page signIn(RawHttp client, String username, String password) {
-        return client.postForm("/j_security_check", "j_username=" + username + "&j_password=" + password.replace(' ', '+'));
+        return client.postFromPage("/login", "/j_security_check", "j_username=" + username + "&j_password=" + password.replace(' ', '+'));
     }
 
     private String newAccount() {
@@ -158,8 +158,8 @@ class SignInSecurityIT extends GatehouseIT {
         Page login = visitor.get("login" + query);
         assertEquals(200, login.status());
         assertEquals(405, visitor.get("j_security_check" + query).status());
-        assertEquals("/login?error", visitor.post("j_security_check" + query, java.util.Map.of()).location());
-        assertEquals("/login?error", visitor.post("j_security_check?j%5Fpassword=x",
+        assertEquals("/login?error", visitor.submitSignIn("j_security_check" + query, java.util.Map.of()).location());
+        assertEquals("/login?error", visitor.submitSignIn("j_security_check?j%5Fpassword=x",
                 java.util.Map.of("j_username", username, "j_password", PASSWORD)).location());
         assertTrue(visitor.sessionId().isEmpty());
         assertFalse(visitor.get("").body().contains("Signed in as"));

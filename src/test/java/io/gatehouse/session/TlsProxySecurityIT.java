@@ -49,12 +49,15 @@ class TlsProxySecurityIT {
     void overHttpsTheSessionCookieIsSecureAndEveryAnswerCarriesHsts() {
         WebClient visitor = server.visitor(lastResponse);
         Page form = visitor.send(visitor.request("register").header(HTTPS, "https").GET());
-        String viewState = form.viewState();
+        String formCookie = form.cookie("__Host-gatehouse-csrf").orElseThrow(() -> new AssertionError(form));
+        assertTrue(List.of(formCookie.split(";\\s*")).containsAll(List.of("Secure", "Path=/")), formCookie);
         Page signedUp = visitor.send(visitor.request("register").header(HTTPS, "https")
                 .header("Origin", "https://127.0.0.1")
+                .header("Cookie", formCookie.substring(0, formCookie.indexOf(';')))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(WebClient.encode(Map.of("register", "register", "signUp", "Sign up",
-                        "jakarta.faces.ViewState", viewState, "username", "u" + UUID.randomUUID().toString().substring(0, 12),
+                        "jakarta.faces.ViewState", form.viewState(), "csrf_token", form.formToken(),
+                        "username", "u" + UUID.randomUUID().toString().substring(0, 12),
                         "password", PASSWORD, "confirmation", PASSWORD)))));
         assertEquals(303, signedUp.status(), "our own https origin, as the proxy forwards it, may post");
         String cookie = signedUp.cookie("JSESSIONID").orElseThrow();
@@ -96,7 +99,8 @@ class TlsProxySecurityIT {
         Page answer = visitor.send(visitor.request("j_security_check")
                 .header("X-Forwarded-For", "198.51.100.7")
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("j_username=" + username + "&j_password=wrong+password+here")));
+                .POST(HttpRequest.BodyPublishers.ofString("csrf_token=" + visitor.get("login").formToken()
+                        + "&j_username=" + username + "&j_password=wrong+password+here")));
 
         assertEquals("/login?error", answer.location());
         assertTrue(server.log().contains("\"user\":\"" + username + "\",\"ip\":\"198.51.100.7\""), server.log());

@@ -15,6 +15,7 @@ public record Page(String method, URI uri, int status, HttpHeaders headers, Stri
 
     private static final Pattern VIEW_STATE =
             Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"csrf_token\" value=\"([^\"]*)\"");
 
     public String header(String name) {
         return headers.firstValue(name).orElse(null);
@@ -29,9 +30,18 @@ public record Page(String method, URI uri, int status, HttpHeaders headers, Stri
     }
 
     public String viewState() {
-        Matcher matcher = VIEW_STATE.matcher(body);
+        return found(VIEW_STATE, "Faces ViewState");
+    }
+
+    /** The anti-CSRF token in the page's form. */
+    public String formToken() {
+        return found(FORM_TOKEN, "form token");
+    }
+
+    private String found(Pattern pattern, String what) {
+        Matcher matcher = pattern.matcher(body);
         if (!matcher.find()) {
-            throw new AssertionError("no Faces ViewState on " + uri);
+            throw new AssertionError("no " + what + " on " + uri);
         }
         return matcher.group(1);
     }

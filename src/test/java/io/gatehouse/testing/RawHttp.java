@@ -61,6 +61,22 @@ public final class RawHttp {
         return send(head, form.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Posts {@code form} to {@code target} as the page at {@code formPage} would: fetched from the same address
+     * first, with the anti-CSRF cookie and field it hands out.
+     */
+    public Page postFromPage(String formPage, String target, String form, String... headers) {
+        Page page = get(formPage);
+        String token = page.cookie("gatehouse-csrf")
+                .orElseThrow(() -> new AssertionError("no form token cookie from " + formPage)).split(";", 2)[0];
+        List<String> withToken = new ArrayList<>(List.of(headers));
+        withToken.replaceAll(header -> header.startsWith("Cookie: ") ? header + "; " + token : header);
+        if (withToken.stream().noneMatch(header -> header.startsWith("Cookie: "))) {
+            withToken.add("Cookie: " + token);
+        }
+        return postForm(target, "csrf_token=" + page.formToken() + "&" + form, withToken.toArray(String[]::new));
+    }
+
     private Page parse(String head, InputStream in) throws IOException {
         String method = head.substring(0, Math.max(0, head.indexOf(' ')));
         ByteArrayOutputStream all = new ByteArrayOutputStream();

@@ -80,21 +80,31 @@ public class WebClient {
     }
 
     /**
-     * Posts the sign-up form as its own button would, with the ViewState of a freshly fetched form;
-     * {@code fields} may leave fields out, or override any of them, the ViewState included.
+     * Posts the sign-up form as its own button would, with the ViewState and token of a freshly fetched form;
+     * {@code fields} may leave fields out, or override any of them, the ViewState and token included.
      */
     public Page submitSignUp(Map<String, String> fields) {
+        Page page = get("register");
         Map<String, String> form = new LinkedHashMap<>();
         form.put("register", "register");
         form.put("signUp", "Sign up");
-        form.put("jakarta.faces.ViewState", get("register").viewState());
+        form.put("jakarta.faces.ViewState", page.viewState());
+        form.put("csrf_token", page.formToken());
         form.putAll(fields);
         return post("register", form);
     }
 
-    /** Signs in through the Servlet FORM login, and returns j_security_check's answer. */
+    /** Signs in through the Servlet FORM login, as its page does, and returns j_security_check's answer. */
     public Page signIn(String username, String password) {
-        return post("j_security_check", Map.of("j_username", username, "j_password", password));
+        return submitSignIn("j_security_check", Map.of("j_username", username, "j_password", password));
+    }
+
+    /** Posts {@code fields} to {@code target} with the token of a freshly fetched sign-in page. */
+    public Page submitSignIn(String target, Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("csrf_token", get("login").formToken());
+        form.putAll(fields);
+        return post(target, form);
     }
 
     public Optional<String> sessionId() {

@@ -76,7 +76,7 @@ class BadInputIT extends GatehouseIT {
 
     @Test
     void aSignInWithoutItsFieldsIsAWrongSignIn() {
-        Page answer = visitor().post("j_security_check", Map.of("j_username", "alice"));
+        Page answer = visitor().submitSignIn("j_security_check", Map.of("j_username", "alice"));
 
         assertEquals(303, answer.status());
         assertEquals("/login?error", answer.location());
