@@ -96,7 +96,8 @@ public final class Report {
                 + "The hash bound is cores ÷ one hash's time on one thread of the same JDK, measured just before "
                 + "each real-hash run. The load row counts the benchmark's own threads too: only a large difference "
                 + "between columns says that one server was measured on a busier machine. n/a: not measured "
-                + "(P3 has no sign-in; Gatehouse has no cheap hash until the app honours GATEHOUSE_BENCH_CHEAP_HASH).");
+                + "(P3 has no sign-in; a Gatehouse build that does not honour GATEHOUSE_BENCH_CHEAP_HASH has no "
+                + "cheap-hash figures).");
         for (String target : List.of("gatehouse", "p1", "p3")) {
             String warning = figures.getProperty(target + ".warning");
             if (warning != null) {

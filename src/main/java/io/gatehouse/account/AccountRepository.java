@@ -51,23 +51,29 @@ public class AccountRepository {
     }
 
     public boolean exists(String username) {
-        return query("SELECT 1 FROM account WHERE username_key = ?", username, row -> true).isPresent();
+        return query("SELECT 1 FROM account WHERE username_key = ?", key(username), row -> true).isPresent();
     }
 
     public Optional<Account> find(String username) {
-        return query("SELECT username, created_at FROM account WHERE username_key = ?", username,
+        return query("SELECT username, created_at FROM account WHERE username_key = ?", key(username),
                 row -> new Account(row.getString(1), row.getTimestamp(2).toInstant()));
     }
 
     public Optional<StoredPassword> findPassword(String username) {
-        return query("SELECT username, password_hash FROM account WHERE username_key = ?", username,
+        return query("SELECT username, password_hash FROM account WHERE username_key = ?", key(username),
                 row -> new StoredPassword(row.getString(1), row.getString(2)));
     }
 
-    private <T> Optional<T> query(String sql, String username, RowMapper<T> mapper) {
+    /** Whether any account's password hash does not begin with {@code prefix}. */
+    public boolean holdsPasswordHashesOtherThan(String prefix) {
+        return query("SELECT 1 FROM account WHERE password_hash NOT LIKE ? LIMIT 1", prefix + "%", row -> true)
+                .isPresent();
+    }
+
+    private <T> Optional<T> query(String sql, String parameter, RowMapper<T> mapper) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, key(username));
+            select.setString(1, parameter);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(mapper.map(row)) : Optional.empty();
             }

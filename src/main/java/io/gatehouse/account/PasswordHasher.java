@@ -15,25 +15,35 @@ import java.util.Map;
 @ApplicationScoped
 public class PasswordHasher {
 
-    static final Map<String, String> PARAMETERS = Map.of(
-            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-            "Pbkdf2PasswordHash.Iterations", "220000",
-            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-            "Pbkdf2PasswordHash.KeySizeBytes", "64");
+    static final String ALGORITHM = "PBKDF2WithHmacSHA512";
+    static final int ITERATIONS = 220_000;
+    /** Under {@link BenchCheapHash} only. Soteria refuses fewer than 1,024. */
+    static final int CHEAP_ITERATIONS = 1_024;
 
     private final Pbkdf2PasswordHash pbkdf2;
+    private final int iterations;
     private final String dummyHash;
 
     @Inject
     public PasswordHasher(Pbkdf2PasswordHash pbkdf2) {
+        this(pbkdf2, BenchCheapHash.isOn() ? CHEAP_ITERATIONS : ITERATIONS);
+    }
+
+    PasswordHasher(Pbkdf2PasswordHash pbkdf2, int iterations) {
         this.pbkdf2 = pbkdf2;
-        pbkdf2.initialize(PARAMETERS);
+        this.iterations = iterations;
+        pbkdf2.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", ALGORITHM,
+                "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations),
+                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                "Pbkdf2PasswordHash.KeySizeBytes", "64"));
         this.dummyHash = hash(randomPassword());
     }
 
     /** For the CDI proxy only. */
     protected PasswordHasher() {
         this.pbkdf2 = null;
+        this.iterations = 0;
         this.dummyHash = null;
     }
 
@@ -41,13 +51,40 @@ public class PasswordHasher {
         return pbkdf2.generate(normalize(password));
     }
 
+    /**
+     * A stored hash weaker than the ones made here never matches: Soteria would take the count each hash carries,
+     * so an account made under the bench switch could otherwise sign in on a production start.
+     */
     public boolean verify(String password, String storedHash) {
+        if (iterationsOf(storedHash) < iterations) {
+            verifyAgainstNothing(password);
+            return false;
+        }
         return pbkdf2.verify(normalize(password), storedHash);
     }
 
     /** Costs what {@link #verify} costs, so that an unknown name cannot be told from a wrong password by time. */
     public void verifyAgainstNothing(String password) {
         pbkdf2.verify(normalize(password), dummyHash);
+    }
+
+    public boolean isCheap() {
+        return iterations < ITERATIONS;
+    }
+
+    /** How every hash made here begins: {@code PBKDF2WithHmacSHA512:220000:}. */
+    public String storedPrefix() {
+        return ALGORITHM + ":" + iterations + ":";
+    }
+
+    /** Soteria stores {@code algorithm:iterations:salt:hash}; anything else counts as no iterations at all. */
+    static int iterationsOf(String storedHash) {
+        String[] parts = storedHash.split(":");
+        try {
+            return parts.length == 4 ? Integer.parseInt(parts[1]) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static char[] normalize(String password) {

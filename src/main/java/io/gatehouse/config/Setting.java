@@ -14,8 +14,12 @@ public record Setting(String name) {
         if (property != null && !property.isBlank()) {
             return Optional.of(property);
         }
-        String variable = System.getenv("GATEHOUSE_" + name.replace('.', '_').toUpperCase(Locale.ROOT));
-        return Optional.ofNullable(variable).filter(value -> !value.isBlank());
+        return Optional.ofNullable(System.getenv(variable())).filter(value -> !value.isBlank());
+    }
+
+    /** The environment variable's name, for messages that tell an operator what to change. */
+    public String variable() {
+        return "GATEHOUSE_" + name.replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
     public String valueOr(String fallback) {

@@ -71,6 +71,18 @@ abstract class AccountRepositoryTest {
     }
 
     @Test
+    void tellsWhetherAnyPasswordHashBeginsOtherwiseThanAPrefix() throws Exception {
+        assertFalse(accounts.holdsPasswordHashesOtherThan("PBKDF2WithHmacSHA512:1024:"), "no accounts at all");
+        accounts.create("alice", "PBKDF2WithHmacSHA512:1024:c2FsdA==:a2V5");
+        assertFalse(accounts.holdsPasswordHashesOtherThan("PBKDF2WithHmacSHA512:1024:"));
+
+        accounts.create("bob", HASH);
+
+        assertTrue(accounts.holdsPasswordHashesOtherThan("PBKDF2WithHmacSHA512:1024:"));
+        assertTrue(accounts.holdsPasswordHashesOtherThan("PBKDF2WithHmacSHA512:220000:"));
+    }
+
+    @Test
     void creationTimeIsKeptToTheMillisecond() throws Exception {
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Account created = accounts.create("alice", HASH);

@@ -19,11 +19,13 @@ class PasswordHasherTest {
 
     private static PasswordHasher hasher;
     private static String stored;
+    private static PasswordHasher cheap;
 
     @BeforeAll
     static void hashOnce() {
         hasher = new PasswordHasher(new Pbkdf2PasswordHashImpl());
         stored = hasher.hash(PASSWORD);
+        cheap = new PasswordHasher(new Pbkdf2PasswordHashImpl(), PasswordHasher.CHEAP_ITERATIONS);
     }
 
     @Test
@@ -33,6 +35,41 @@ class PasswordHasherTest {
         assertEquals(4, parts.length, stored);
         assertEquals(32, Base64.getDecoder().decode(parts[2]).length, "salt bytes");
         assertEquals(64, Base64.getDecoder().decode(parts[3]).length, "key bytes");
+    }
+
+    @Test
+    void theBenchSwitchChangesOnlyTheIterationsTo1024() {
+        String[] parts = cheap.hash(PASSWORD).split(":");
+        assertEquals("PBKDF2WithHmacSHA512", parts[0]);
+        assertEquals("1024", parts[1]);
+        assertEquals(32, Base64.getDecoder().decode(parts[2]).length, "salt bytes");
+        assertEquals(64, Base64.getDecoder().decode(parts[3]).length, "key bytes");
+        assertTrue(cheap.isCheap());
+        assertFalse(hasher.isCheap());
+    }
+
+    @Test
+    void underTheBenchSwitchItsOwnHashesVerify() {
+        String cheapHash = cheap.hash(PASSWORD);
+        assertTrue(cheap.verify(PASSWORD, cheapHash));
+        assertFalse(cheap.verify("correct horse battery stapler", cheapHash));
+    }
+
+    @Test
+    void aStrongerHashThanTheHashersOwnStillVerifies() {
+        assertTrue(cheap.verify(PASSWORD, stored));
+    }
+
+    @Test
+    void withoutTheSwitchACheapHashNeverVerifiesEvenWithTheRightPassword() {
+        assertFalse(hasher.verify(PASSWORD, cheap.hash(PASSWORD)));
+    }
+
+    @Test
+    void aHashOfAnyFewerIterationsOrOfNoKnownShapeNeverVerifies() {
+        assertFalse(hasher.verify(PASSWORD, stored.replace(":220000:", ":219999:")));
+        assertFalse(hasher.verify(PASSWORD, "not a hash"));
+        assertFalse(hasher.verify(PASSWORD, "PBKDF2WithHmacSHA512:lots:c2FsdA==:a2V5"));
     }
 
     @Test

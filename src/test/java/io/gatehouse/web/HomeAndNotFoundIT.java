@@ -26,6 +26,32 @@ class HomeAndNotFoundIT extends GatehouseIT {
     }
 
     @Test
+    void everyVisitorGetsTheSameHomePageWithTheSameHeaders() {
+        Page first = visitor().get("");
+        Page again = visitor().get("");
+
+        assertEquals(first.body(), again.body());
+        for (String header : new String[] {"Content-Type", "Content-Length", "Cache-Control", "Content-Security-Policy",
+                "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy"}) {
+            assertEquals(first.header(header), again.header(header), header);
+        }
+        assertEquals("no-store", again.header("Cache-Control"));
+    }
+
+    @Test
+    void aSignedInVisitorSeesTheirOwnHomePageNotTheVisitorsOne() {
+        visitor().get("");
+        WebClient alice = visitor();
+        String username = newUsername();
+        alice.signUp(username, PASSWORD);
+
+        Page home = alice.get("");
+
+        assertTrue(home.body().contains("Signed in as <strong>" + username + "</strong>"), home.body());
+        assertTrue(home.body().contains("href=\"/logout\""), "sign-out link");
+    }
+
+    @Test
     void anonymousPagesStartNoSession() {
         WebClient visitor = visitor();
 

@@ -1,0 +1,20 @@
+package io.gatehouse.account;
+
+import io.gatehouse.config.Setting;
+
+/**
+ * The bench-only switch: passwords hashed with 1,024 iterations, so that bench/run can measure what a sign-in costs
+ * besides the hash (docs/decisions/bench-cheap-hash-switch.md). Only "true" turns it on: "1" or a typo never
+ * weakens a production start.
+ */
+final class BenchCheapHash {
+
+    static final Setting SWITCH = new Setting("bench.cheap.hash");
+
+    private BenchCheapHash() {
+    }
+
+    static boolean isOn() {
+        return SWITCH.value().filter("true"::equals).isPresent();
+    }
+}
