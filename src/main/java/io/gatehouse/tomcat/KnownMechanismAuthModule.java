@@ -23,7 +23,7 @@ import org.glassfish.soteria.mechanisms.HttpMessageContextImpl;
 
 /**
  * Soteria's {@code HttpBridgeServerAuthModule}, step for step, but handed the mechanism once instead of looking the
- * bean manager up through JNDI on every call (docs/decisions/008-jakarta-security-bridge-on-tomcat.md).
+ * bean manager up through JNDI on every call (docs/decisions/009-jakarta-security-bridge-on-tomcat.md).
  */
 final class KnownMechanismAuthModule implements ServerAuthModule {
 

@@ -9,7 +9,7 @@ import java.io.IOException;
 
 /**
  * The home page is the same for every visitor who is not signed in, so Faces renders it once and this filter
- * answers the next GET / with a copy (docs/decisions/009-cached-home-page.md). Everything else, the signed-in home
+ * answers the next GET / with a copy (docs/decisions/010-cached-home-page.md). Everything else, the signed-in home
  * page included, goes to Faces as before.
  */
 public class HomePageCacheFilter extends HttpFilter {
