@@ -1,7 +1,7 @@
 package io.gatehouse.session;
 
 import io.gatehouse.testing.LastResponse;
-import io.gatehouse.testing.LaunchedServer;
+import io.gatehouse.testing.OwnServer;
 import io.gatehouse.testing.Page;
 import io.gatehouse.testing.RawHttp;
 import io.gatehouse.testing.WebClient;
@@ -9,9 +9,6 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,29 +18,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The launcher behind a TLS-terminating proxy at 127.0.0.1 (GATEHOUSE_TRUSTED_PROXIES): a visitor who came over
- * HTTPS gets a Secure session cookie and HSTS; X-Forwarded-Proto from anyone else changes nothing.
+ * A tuned server of this runtime behind a TLS-terminating proxy at 127.0.0.1 (GATEHOUSE_TRUSTED_PROXIES): a visitor
+ * who came over HTTPS gets a Secure session cookie and HSTS; X-Forwarded-Proto from anyone else changes nothing.
  */
-@Tag("launcher")
 class TlsProxySecurityIT {
 
     private static final String PASSWORD = "correct horse battery staple";
     private static final String HTTPS = "X-Forwarded-Proto";
 
-    private static LaunchedServer server;
+    @RegisterExtension
+    static final OwnServer server = OwnServer.tuned();
 
     @RegisterExtension
     final LastResponse lastResponse = new LastResponse();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = LaunchedServer.start(Map.of("GATEHOUSE_TRUSTED_PROXIES", "127\\.0\\.0\\.1"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
 
     @Test
     void overHttpsTheSessionCookieIsSecureAndEveryAnswerCarriesHsts() {
