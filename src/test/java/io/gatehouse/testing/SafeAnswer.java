@@ -36,11 +36,11 @@ public final class SafeAnswer {
     }
 
     /**
-     * A request the server refused before the application saw it (a malformed request line, say), on a runtime
-     * whose connector answers with a page of its own rather than ours: a 4xx that names nothing, whatever it looks like.
+     * The server's own answer to a request the application never saw (a malformed request line, say), on a runtime
+     * whose connector answers with a page of its own rather than ours: no 5xx, and nothing named, whatever it looks like.
      */
-    public static void assertSafeConnectorError(Page page) {
-        assertTrue(page.status() >= 400 && page.status() < 500, () -> "status " + page.status() + " for " + page);
+    public static void assertSafeConnectorAnswer(Page page) {
+        assertTrue(page.status() >= 200 && page.status() < 500, () -> "status " + page.status() + " for " + page);
         assertNothingNamed(page);
     }
 

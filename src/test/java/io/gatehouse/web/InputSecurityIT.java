@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static io.gatehouse.testing.Forms.assertFieldError;
 import static io.gatehouse.testing.SafeAnswer.assertPlainError;
 import static io.gatehouse.testing.SafeAnswer.assertSafe;
-import static io.gatehouse.testing.SafeAnswer.assertSafeConnectorError;
+import static io.gatehouse.testing.SafeAnswer.assertSafeConnectorAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -62,11 +62,11 @@ class InputSecurityIT {
         return new RawHttp(server.base(), "127.0.0.1", lastResponse);
     }
 
-    private static Page tried(Page page) {
+    private Page tried(Page page) {
         TRIED.incrementAndGet();
         if (fromTheConnector(page)) {
             FROM_THE_CONNECTOR.incrementAndGet();
-            assertSafeConnectorError(page);
+            assertConnectorServedNothing(page);
         } else {
             assertSafe(page);
         }
@@ -74,16 +74,34 @@ class InputSecurityIT {
     }
 
     /**
-     * A 400 without our headers is the connector's own refusal of a request the application never saw. The
-     * launcher's connector answers those as plainly as the application does (PlainErrorReportValve), so there it
-     * must never happen; a standalone server's own 400 page only has to name nothing.
+     * An answer without our headers is the server's own, to a request the application never saw. The launcher
+     * answers those as plainly as the application does (PlainErrorReportValve), so there it must never happen.
      */
     private static boolean fromTheConnector(Page page) {
-        return server.runtime() != ServerRuntime.LAUNCHER && page.status() == 400 && page.header("X-Content-Type-Options") == null;
+        return server.runtime() != ServerRuntime.LAUNCHER && page.header("X-Content-Type-Options") == null;
     }
 
-    /** A refusal in plain text with our headers, or on a standalone server possibly its connector's own 400. */
-    private static void assertPlainRefusal(Page page) {
+    /**
+     * A standalone server's own answer only has to serve nothing and name nothing: Tomcat's 400 page; Payara's
+     * empty 400, its empty 405 to TRACE, its empty 200 to an undecodable escape ({@code /%zz}), its 301 from
+     * {@code /WEB-INF} to {@code /WEB-INF/} (a 404) and from {@code /static/..;/WEB-INF/web.xml} to {@code /}.
+     */
+    private void assertConnectorServedNothing(Page page) {
+        assertSafeConnectorAnswer(page);
+        if (page.status() == 200) {
+            assertEquals("", page.body(), page::toString);
+        } else if (page.status() == 301) {
+            String location = page.location();
+            assertTrue(location.startsWith(server.base().toString()), page::toString);
+            Page next = raw().get(location.substring(server.base().toString().length() - 1));
+            assertTrue(next.status() == 200 && next.body().contains("Gatehouse") || next.status() == 404, next::toString);
+        } else {
+            assertTrue(page.status() >= 400, page::toString);
+        }
+    }
+
+    /** A refusal in plain text with our headers, or on a standalone server possibly its connector's own. */
+    private void assertPlainRefusal(Page page) {
         if (!fromTheConnector(page)) {
             assertPlainError(page);
         }
@@ -195,7 +213,12 @@ class InputSecurityIT {
     void webInfAndMetaInfAreNeverServedUnderAnyEncoding(String target) {
         Page answer = tried(raw().get(target));
 
-        assertTrue(answer.status() == 400 || answer.status() == 404, answer::toString);
+        if (server.runtime() == ServerRuntime.PAYARA_MICRO && target.startsWith("/;") && answer.status() == 200) {
+            // Payara reads all that follows "/;" as a parameter of the path "/": the home page, not the file.
+            assertTrue(answer.body().contains("<title>Home page · Gatehouse</title>"), answer::toString);
+            return;
+        }
+        assertTrue(answer.status() == 400 || answer.status() == 404 || fromTheConnector(answer), answer::toString);
         assertPlainRefusal(answer);
     }
 
@@ -261,7 +284,7 @@ class InputSecurityIT {
         for (String method : new String[] {"PUT", "DELETE", "TRACE", "PATCH", "PROPFIND"}) {
             Page answer = tried(raw().send(method + " " + path + " HTTP/1.1", new byte[0]));
             assertEquals(405, answer.status(), method + " " + path);
-            assertPlainError(answer);
+            assertPlainRefusal(answer);
         }
         Page options = tried(raw().send("OPTIONS " + path + " HTTP/1.1", new byte[0]));
         assertEquals(200, options.status());
@@ -278,12 +301,13 @@ class InputSecurityIT {
         answers.add(alice.signUp("u" + System.nanoTime(), PASSWORD));
         answers.add(alice.get("profile"));
         answers.add(alice.get("logout"));
-        answers.add(raw().get("/%zz"));
-        answers.addAll(List.of(raw().send("PUT / HTTP/1.1", new byte[0])));
+        answers.add(raw().send("PUT / HTTP/1.1", new byte[0]));
+        Page undecodable = tried(raw().get("/%zz"));
 
         answers.forEach(answer -> tried(answer));
-        assertEquals(List.of(200, 200, 200, 200, 303, 404, 303, 200, 303, 200, 303, 400, 405),
+        assertEquals(List.of(200, 200, 200, 200, 303, 404, 303, 200, 303, 200, 303, 405),
                 answers.stream().map(Page::status).toList());
+        assertTrue(undecodable.status() == 400 || fromTheConnector(undecodable), undecodable::toString);
         answers.forEach(answer -> assertEquals(null, answer.header("Strict-Transport-Security"), "HSTS over plain HTTP"));
     }
 
