@@ -51,7 +51,7 @@ class InputSecurityIT {
     @AfterAll
     static void count() {
         LOG.info(() -> "bad inputs tried on " + server.runtime() + ": " + TRIED.get() + ", none answered 5xx or leaked; "
-                + FROM_THE_CONNECTOR.get() + " refused by the connector's own 400 page");
+                + FROM_THE_CONNECTOR.get() + " answered by the server itself, without our headers");
     }
 
     private WebClient visitor() {
