@@ -1,16 +1,14 @@
 package io.gatehouse.database;
 
 import io.gatehouse.testing.LastResponse;
-import io.gatehouse.testing.LaunchedServer;
+import io.gatehouse.testing.OwnServer;
 import io.gatehouse.testing.Page;
 import io.gatehouse.testing.SocatProxy;
 import io.gatehouse.testing.WebClient;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -19,9 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,12 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Database faults, on the launcher with a real PostgreSQL behind socat: for 30 s the database refuses connections,
+ * Database faults, on a tuned server of this runtime, its PostgreSQL behind socat: for 30 s the database refuses connections,
  * or hangs with its sockets open. Sign-in and sign-up answer a plain 503 within 5 s, the home page and the 404 keep
  * answering throughout, /health says DOWN, and when the database is back the first sign-in succeeds within 10 s,
  * with no restart and no account lost.
  */
-@Tag("launcher")
 class DatabaseFaultSecurityIT {
 
     private static final Logger LOG = Logger.getLogger(DatabaseFaultSecurityIT.class.getName());
@@ -44,34 +39,17 @@ class DatabaseFaultSecurityIT {
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
     private static final Duration RECOVER_WITHIN = Duration.ofSeconds(10);
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final OwnServer server = OwnServer.tuned();
+
     private static SocatProxy proxy;
-    private static LaunchedServer server;
 
     @RegisterExtension
     final LastResponse lastResponse = new LastResponse();
 
     @BeforeAll
-    static void start() throws Exception {
-        SocatProxy.assumeInstalled();
-        postgres = EmbeddedPostgres.builder().start();
-        proxy = SocatProxy.start(Integer.getInteger("it.db.proxy.port", 18082), postgres.getPort());
-        server = LaunchedServer.start(Map.of(
-                "GATEHOUSE_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres",
-                "GATEHOUSE_DB_USER", "postgres"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+    static void theDatabaseIsBehindSocat() {
+        proxy = server.database();
     }
 
     @Test

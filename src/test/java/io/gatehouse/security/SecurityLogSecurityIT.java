@@ -1,21 +1,17 @@
 package io.gatehouse.security;
 
 import io.gatehouse.testing.LastResponse;
-import io.gatehouse.testing.LaunchedServer;
+import io.gatehouse.testing.OwnServer;
 import io.gatehouse.testing.Page;
 import io.gatehouse.testing.RawHttp;
 import io.gatehouse.testing.WebClient;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,10 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Logging: one JSON line per security event in the launcher's log, with time, user, address and a salted hash of
+ * Logging: one JSON line per security event in the server's log (the launcher's, catalina.out, Payara's), with time, user, address and a salted hash of
  * the session id; never a password, never a session id.
  */
-@Tag("launcher")
 class SecurityLogSecurityIT {
 
     private static final String PASSWORD = "correct horse battery staple";
@@ -36,20 +31,11 @@ class SecurityLogSecurityIT {
             "\\{\"time\":\"(\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z)\",\"event\":\"([a-z.-]+)\",\"user\":\"((?:[^\"\\\\]|\\\\.)*)\","
                     + "\"ip\":\"([0-9.]+)\",\"session\":(null|\"([0-9a-f]{16})\")}");
 
-    private static LaunchedServer server;
+    @RegisterExtension
+    static final OwnServer server = OwnServer.defaults();
 
     @RegisterExtension
     final LastResponse lastResponse = new LastResponse();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = LaunchedServer.start(Map.of());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
 
     @Test
     void everySecurityEventIsOneLineWithTimeUserAddressAndHashedSession() throws Exception {

@@ -1,17 +1,13 @@
 package io.gatehouse.session;
 
 import io.gatehouse.testing.LastResponse;
-import io.gatehouse.testing.LaunchedServer;
+import io.gatehouse.testing.OwnServer;
 import io.gatehouse.testing.Page;
 import io.gatehouse.testing.WebClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,33 +15,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Idle and absolute timeouts, on the launcher with both set short through their environment variables
- * (the defaults, 30 min and 8 h, are the same code with other numbers).
+ * Idle and absolute timeouts, on a tuned server of this runtime with both set short through their environment
+ * variables (the defaults, 30 min and 8 h, are the same code with other numbers).
  */
-@Tag("launcher")
 class SessionTimeoutSecurityIT {
 
     private static final Logger LOG = Logger.getLogger(SessionTimeoutSecurityIT.class.getName());
     private static final String PASSWORD = "correct horse battery staple";
-    private static final Duration IDLE = Duration.ofSeconds(4);
-    private static final Duration ABSOLUTE = Duration.ofSeconds(10);
+    private static final Duration IDLE = OwnServer.IDLE_TIMEOUT;
+    private static final Duration ABSOLUTE = OwnServer.ABSOLUTE_TIMEOUT;
 
-    private static LaunchedServer server;
+    @RegisterExtension
+    static final OwnServer server = OwnServer.tuned();
 
     @RegisterExtension
     final LastResponse lastResponse = new LastResponse();
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = LaunchedServer.start(Map.of(
-                "GATEHOUSE_SESSION_IDLE_TIMEOUT", IDLE.toString(),
-                "GATEHOUSE_SESSION_ABSOLUTE_TIMEOUT", ABSOLUTE.toString()));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
 
     @Test
     void aSessionLeftIdleEnds() throws Exception {

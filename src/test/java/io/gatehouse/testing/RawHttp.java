@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -78,13 +79,13 @@ public final class RawHttp {
     }
 
     private Page parse(String head, InputStream in) throws IOException {
-        String method = head.substring(0, Math.max(0, head.indexOf(' ')));
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        in.transferTo(all);
-        String text = all.toString(StandardCharsets.UTF_8);
+        String requestLine = head.lines().findFirst().orElse(head);
+        byte[] bytes = in.readAllBytes();
+        // Byte for byte, so that the positions found in the text are positions in the bytes.
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
         String headerBlock = end < 0 ? text : text.substring(0, end);
-        String body = end < 0 ? "" : text.substring(end + 4);
+        byte[] body = end < 0 ? new byte[0] : Arrays.copyOfRange(bytes, end + 4, bytes.length);
         String[] lines = headerBlock.split("\r\n");
         int status = lines[0].startsWith("HTTP/1.1 ") ? Integer.parseInt(lines[0].substring(9, 12)) : -1;
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -95,6 +96,32 @@ public final class RawHttp {
                         .add(lines[i].substring(colon + 1).trim());
             }
         }
-        return new Page(method, base, status, HttpHeaders.of(headers, (name, value) -> true), body);
+        if (headers.getOrDefault("Transfer-Encoding", List.of()).contains("chunked")) {
+            body = unchunked(body);
+        }
+        return new Page(requestLine, base, status, HttpHeaders.of(headers, (name, value) -> true),
+                new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** A chunked body (Payara's Grizzly sends even short error pages so), as the bytes it carries. */
+    private static byte[] unchunked(byte[] chunked) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        String text = new String(chunked, StandardCharsets.ISO_8859_1);
+        int at = 0;
+        while (at < text.length()) {
+            int lineEnd = text.indexOf("\r\n", at);
+            if (lineEnd < 0) {
+                break;
+            }
+            String size = text.substring(at, lineEnd).split(";", 2)[0].trim();
+            int length = size.isEmpty() ? 0 : Integer.parseInt(size, 16);
+            if (length == 0) {
+                break;
+            }
+            int from = lineEnd + 2;
+            body.write(chunked, from, Math.min(length, chunked.length - from));
+            at = from + length + 2;
+        }
+        return body.toByteArray();
     }
 }

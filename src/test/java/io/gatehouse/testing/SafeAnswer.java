@@ -31,10 +31,29 @@ public final class SafeAnswer {
 
     /** Whatever the status, nothing on the page that only a stack trace or a banner would put there. */
     public static void assertNoLeak(Page page) {
+        assertNothingNamed(page);
+        assertHeaders(page);
+    }
+
+    /**
+     * The server's own answer to a request the application never saw (a malformed request line, say), on a runtime
+     * whose connector answers with a page of its own rather than ours: no 5xx, and nothing named, whatever it looks like.
+     */
+    public static void assertSafeConnectorAnswer(Page page) {
+        assertTrue(page.status() >= 200 && page.status() < 500, () -> "status " + page.status() + " for " + page);
+        assertNothingNamed(page);
+    }
+
+    private static void assertNothingNamed(Page page) {
         for (Pattern leak : LEAKS) {
             assertFalse(leak.matcher(page.body()).find(), () -> "leaks /" + leak + "/:\n" + page);
         }
-        assertHeaders(page);
+        assertNoVersion(page);
+    }
+
+    private static void assertNoVersion(Page page) {
+        String server = page.header("Server");
+        assertTrue(server == null || !server.matches(".*\\d.*"), "Server: " + server);
     }
 
     /** The headers of SecurityHeaders, a charset, and no server version, on any answer at all. */
@@ -47,8 +66,7 @@ public final class SafeAnswer {
         assertNotNull(page.header("Referrer-Policy"), page::toString);
         String type = page.contentType();
         assertTrue(type != null && type.toLowerCase().contains("charset=utf-8"), () -> "Content-Type " + type + ":\n" + page);
-        String server = page.header("Server");
-        assertTrue(server == null || !server.matches(".*\\d.*"), "Server: " + server);
+        assertNoVersion(page);
     }
 
     /** An error answer is the plain status reason, nothing more. */

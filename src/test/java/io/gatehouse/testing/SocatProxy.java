@@ -29,9 +29,13 @@ public final class SocatProxy implements AutoCloseable {
         this.targetPort = targetPort;
     }
 
+    public static boolean isInstalled() {
+        return SOCAT.canExecute();
+    }
+
     /** Without socat a developer's run skips the database-fault story, visibly; on CI it must run. */
     public static void assumeInstalled() {
-        boolean installed = SOCAT.canExecute();
+        boolean installed = isInstalled();
         if (!installed && "true".equals(System.getenv("CI"))) {
             throw new IllegalStateException("CI needs Debian's socat (see .ci/run)");
         }

@@ -7,9 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.platform.launcher.LauncherSession;
@@ -24,12 +23,13 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * docker/compose.yaml wires it); with {@code -Dgatehouse.it.jndi.database=<H2 file>}, a {@code jdbc/gatehouse}
  * Resource in conf/context.xml that the server owns; otherwise an H2 file, as Dockerfile.tomcat does.
  * <p>One Tomcat per test JVM, however many launcher sessions the test runner opens; it stops when the JVM does.
+ * The stories that need a Tomcat with settings of their own ({@link OwnServer}) get one set up by the same code.
  */
 public class StandaloneTomcat implements LauncherSessionListener {
 
     private static final Logger LOG = Logger.getLogger(StandaloneTomcat.class.getName());
 
-    private static Process tomcat;
+    private static StartedServer tomcat;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -43,30 +43,43 @@ public class StandaloneTomcat implements LauncherSessionListener {
         if (tomcat != null) {
             return;
         }
+        String port = System.getProperty("it.port");
+        Path base = Paths.get(System.getProperty("gatehouse.it.tomcat.base")).toAbsolutePath();
+        Map<String, String> settings = new HashMap<>();
+        String postgres = System.getProperty("gatehouse.db.url");
+        if (postgres != null) {
+            settings.put("GATEHOUSE_DB_URL", postgres);
+            settings.put("GATEHOUSE_DB_USER", System.getProperty("gatehouse.db.user"));
+        }
         try {
-            start(Paths.get(home).toAbsolutePath());
+            tomcat = start(Paths.get(home).toAbsolutePath(), base, Integer.parseInt(port), settings,
+                    System.getProperty("gatehouse.it.jndi.database"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Tomcat from " + home, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(StandaloneTomcat::stop, "stop-tomcat"));
+        System.setProperty("gatehouse.base.url", tomcat.base().toString());
+        LOG.info(() -> "The stories run against " + Paths.get(home).getFileName() + " at " + tomcat.base());
     }
 
     private static void stop() {
-        tomcat.destroy();
         try {
-            if (!tomcat.waitFor(60, TimeUnit.SECONDS)) {
-                tomcat.destroyForcibly();
-            }
+            tomcat.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private static void start(Path home) throws IOException, InterruptedException {
-        String port = System.getProperty("it.port");
-        Path base = Paths.get(System.getProperty("gatehouse.it.tomcat.base")).toAbsolutePath();
+    /**
+     * Sets up a fresh CATALINA_BASE from {@code home} as Dockerfile.tomcat does and runs {@code catalina.sh run} on
+     * 127.0.0.1:{@code port}, with these GATEHOUSE_* settings and no others of ours. Without a database setting or
+     * {@code jndiDatabase}, the accounts go to an H2 file under the base, as in the image.
+     */
+    static StartedServer start(Path home, Path base, int port, Map<String, String> settings, String jndiDatabase)
+            throws IOException, InterruptedException {
         Path docker = Paths.get(System.getProperty("gatehouse.docker", "docker")).toAbsolutePath();
         deleteRecursively(base);
         for (String directory : new String[] {"bin", "conf", "logs", "temp", "webapps", "work"}) {
@@ -80,41 +93,24 @@ public class StandaloneTomcat implements LauncherSessionListener {
         Files.copy(docker.resolve("tomcat/server.xml"), base.resolve("conf/server.xml"), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(docker.resolve("tomcat/setenv.sh"), base.resolve("bin/setenv.sh"));
         Files.copy(Paths.get(System.getProperty("gatehouse.war")), base.resolve("webapps/ROOT.war"));
-        String jndiDatabase = System.getProperty("gatehouse.it.jndi.database");
         if (jndiDatabase != null) {
             defineServerDataSource(base.resolve("conf/context.xml"), jndiDatabase);
         }
 
         ProcessBuilder builder = new ProcessBuilder("sh", home.resolve("bin/catalina.sh").toString(), "run")
-                .directory(base.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(base.resolve("logs/console.log").toFile());
+                .directory(base.toFile());
         Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> name.startsWith("GATEHOUSE_"));
         environment.put("CATALINA_HOME", home.toString());
         environment.put("CATALINA_BASE", base.toString());
         environment.put("JAVA_HOME", System.getProperty("java.home"));
         environment.put("GATEHOUSE_ADDRESS", "127.0.0.1");
-        environment.put("GATEHOUSE_PORT", port);
-        String postgres = System.getProperty("gatehouse.db.url");
-        if (postgres != null) {
-            environment.put("GATEHOUSE_DB_URL", postgres);
-            environment.put("GATEHOUSE_DB_USER", System.getProperty("gatehouse.db.user"));
-        } else if (jndiDatabase == null) {
+        environment.put("GATEHOUSE_PORT", String.valueOf(port));
+        if (jndiDatabase == null) {
             environment.put("GATEHOUSE_DB_URL", "jdbc:h2:file:" + base.resolve("data/gatehouse"));
         }
-        Instant started = Instant.now();
-        tomcat = builder.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(StandaloneTomcat::stop, "stop-tomcat"));
-
-        URI root = URI.create("http://127.0.0.1:" + port + "/");
-        try {
-            ServerProcess.awaitOk(tomcat, root, started, base.resolve("logs").toString());
-        } catch (RuntimeException | InterruptedException e) {
-            tomcat.destroyForcibly();
-            throw e;
-        }
-        System.setProperty("gatehouse.base.url", root.toString());
-        LOG.info(() -> "The stories run against " + home.getFileName() + " at " + root);
+        environment.putAll(settings);
+        return StartedServer.start(builder, URI.create("http://127.0.0.1:" + port + "/"), base.resolve("logs/console.log"));
     }
 
     /** The pool a Tomcat administrator would define, which the WAR must prefer to its own settings. */

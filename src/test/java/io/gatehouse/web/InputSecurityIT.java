@@ -1,9 +1,10 @@
 package io.gatehouse.web;
 
 import io.gatehouse.testing.LastResponse;
-import io.gatehouse.testing.LaunchedServer;
+import io.gatehouse.testing.OwnServer;
 import io.gatehouse.testing.Page;
 import io.gatehouse.testing.RawHttp;
+import io.gatehouse.testing.ServerRuntime;
 import io.gatehouse.testing.WebClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,8 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,36 +23,35 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static io.gatehouse.testing.Forms.assertFieldError;
 import static io.gatehouse.testing.SafeAnswer.assertPlainError;
 import static io.gatehouse.testing.SafeAnswer.assertSafe;
+import static io.gatehouse.testing.SafeAnswer.assertSafeConnectorAnswer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Errors, inputs and headers, against the launcher we ship (its connector answers some of these itself): whatever
- * an attacker or a clumsy client sends, the answer is a 4xx or a form message, never a 5xx, never a stack trace,
- * exception text, class name, JDBC URL or server version, and always with the security headers.
+ * Errors, inputs and headers, on a server of this runtime with its shipped defaults (its connector answers some of
+ * these itself; the bad sign-ins would throttle 127.0.0.1 on the shared one): whatever an attacker or a clumsy
+ * client sends, the answer is a 4xx or a form message, never a 5xx, never a stack trace, exception text, class name,
+ * JDBC URL or server version, and always with the security headers.
  */
-@Tag("launcher")
 class InputSecurityIT {
 
     private static final Logger LOG = Logger.getLogger(InputSecurityIT.class.getName());
     private static final String PASSWORD = "correct horse battery staple";
     private static final AtomicInteger TRIED = new AtomicInteger();
+    private static final AtomicInteger FROM_THE_CONNECTOR = new AtomicInteger();
 
-    private static LaunchedServer server;
+    @RegisterExtension
+    static final OwnServer server = OwnServer.defaults();
 
     @RegisterExtension
     final LastResponse lastResponse = new LastResponse();
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = LaunchedServer.start(Map.of());
-    }
-
     @AfterAll
-    static void stop() throws Exception {
-        LOG.info(() -> "bad inputs tried: " + TRIED.get() + ", none answered 5xx or leaked");
-        server.close();
+    static void count() {
+        LOG.info(() -> "bad inputs tried on " + server.runtime() + ": " + TRIED.get() + ", none answered 5xx or leaked; "
+                + FROM_THE_CONNECTOR.get() + " answered by the server itself, without our headers");
     }
 
     private WebClient visitor() {
@@ -64,10 +62,49 @@ class InputSecurityIT {
         return new RawHttp(server.base(), "127.0.0.1", lastResponse);
     }
 
-    private static Page tried(Page page) {
+    private Page tried(Page page) {
         TRIED.incrementAndGet();
-        assertSafe(page);
+        if (fromTheConnector(page)) {
+            FROM_THE_CONNECTOR.incrementAndGet();
+            assertConnectorServedNothing(page);
+        } else {
+            assertSafe(page);
+        }
         return page;
+    }
+
+    /**
+     * An answer without our headers is the server's own, to a request the application never saw. The launcher
+     * answers those as plainly as the application does (PlainErrorReportValve), so there it must never happen.
+     */
+    private static boolean fromTheConnector(Page page) {
+        return server.runtime() != ServerRuntime.LAUNCHER && page.header("X-Content-Type-Options") == null;
+    }
+
+    /**
+     * A standalone server's own answer only has to serve nothing and name nothing: Tomcat's 400 page; Payara's
+     * empty 400, its empty 405 to TRACE, its empty 200 to an undecodable escape ({@code /%zz}), its 301 from
+     * {@code /WEB-INF} to {@code /WEB-INF/} (a 404) and from {@code /static/..;/WEB-INF/web.xml} to {@code /}.
+     */
+    private void assertConnectorServedNothing(Page page) {
+        assertSafeConnectorAnswer(page);
+        if (page.status() == 200) {
+            assertEquals("", page.body(), page::toString);
+        } else if (page.status() == 301) {
+            String location = page.location();
+            assertTrue(location.startsWith(server.base().toString()), page::toString);
+            Page next = raw().get(location.substring(server.base().toString().length() - 1));
+            assertTrue(next.status() == 200 && next.body().contains("Gatehouse") || next.status() == 404, next::toString);
+        } else {
+            assertTrue(page.status() >= 400, page::toString);
+        }
+    }
+
+    /** A refusal in plain text with our headers, or on a standalone server possibly its connector's own. */
+    private void assertPlainRefusal(Page page) {
+        if (!fromTheConnector(page)) {
+            assertPlainError(page);
+        }
     }
 
     // ----- oversized input
@@ -107,7 +144,7 @@ class InputSecurityIT {
         Page answer = tried(raw().send("GET / HTTP/1.1\r\nX-Padding: " + "h".repeat(20_000), new byte[0]));
 
         assertTrue(answer.status() == 400 || answer.status() == 431, answer::toString);
-        assertPlainError(answer);
+        assertPlainRefusal(answer);
     }
 
     @Test
@@ -115,7 +152,7 @@ class InputSecurityIT {
         for (String target : new String[] {"/" + "u".repeat(20_000), "/login?q=" + "u".repeat(20_000)}) {
             Page answer = tried(raw().get(target));
             assertTrue(answer.status() == 400 || answer.status() == 414, answer::toString);
-            assertPlainError(answer);
+            assertPlainRefusal(answer);
         }
     }
 
@@ -140,7 +177,7 @@ class InputSecurityIT {
 
         assertFalse(answer.headers().allValues("Set-Cookie").stream().anyMatch(cookie -> cookie.startsWith("a=")), answer::toString);
         if (answer.status() >= 400) {
-            assertPlainError(answer);
+            assertPlainRefusal(answer);
         }
     }
 
@@ -176,8 +213,13 @@ class InputSecurityIT {
     void webInfAndMetaInfAreNeverServedUnderAnyEncoding(String target) {
         Page answer = tried(raw().get(target));
 
-        assertTrue(answer.status() == 400 || answer.status() == 404, answer::toString);
-        assertPlainError(answer);
+        if (server.runtime() == ServerRuntime.PAYARA_MICRO && target.startsWith("/;") && answer.status() == 200) {
+            // Payara reads all that follows "/;" as a parameter of the path "/": the home page, not the file.
+            assertTrue(answer.body().contains("<title>Home page · Gatehouse</title>"), answer::toString);
+            return;
+        }
+        assertTrue(answer.status() == 400 || answer.status() == 404 || fromTheConnector(answer), answer::toString);
+        assertPlainRefusal(answer);
     }
 
     @ParameterizedTest
@@ -215,8 +257,10 @@ class InputSecurityIT {
                 "Accept-Language: ;;;q=x", "Range: bytes=0-1,1-2,2-3,3-4,4-5,5-6", "If-Modified-Since: never",
                 "Content-Type: text/html; charset=x-unknown", "X-Forwarded-Proto: https", "X-Forwarded-For: <script>",
                 "Origin: null", "Sec-Fetch-Site: ???"}) {
-            tried(raw().send("GET / HTTP/1.1\r\n" + header, new byte[0]));
-            tried(raw().send("GET /static/gatehouse.css HTTP/1.1\r\n" + header, new byte[0]));
+            for (String path : new String[] {"/", "/static/gatehouse.css"}) {
+                Page answer = tried(raw().send("GET " + path + " HTTP/1.1\r\n" + header, new byte[0]));
+                assertNull(answer.header("Strict-Transport-Security"), "X-Forwarded-Proto from a proxy nobody trusts");
+            }
         }
     }
 
@@ -240,7 +284,7 @@ class InputSecurityIT {
         for (String method : new String[] {"PUT", "DELETE", "TRACE", "PATCH", "PROPFIND"}) {
             Page answer = tried(raw().send(method + " " + path + " HTTP/1.1", new byte[0]));
             assertEquals(405, answer.status(), method + " " + path);
-            assertPlainError(answer);
+            assertPlainRefusal(answer);
         }
         Page options = tried(raw().send("OPTIONS " + path + " HTTP/1.1", new byte[0]));
         assertEquals(200, options.status());
@@ -257,12 +301,13 @@ class InputSecurityIT {
         answers.add(alice.signUp("u" + System.nanoTime(), PASSWORD));
         answers.add(alice.get("profile"));
         answers.add(alice.get("logout"));
-        answers.add(raw().get("/%zz"));
-        answers.addAll(List.of(raw().send("PUT / HTTP/1.1", new byte[0])));
+        answers.add(raw().send("PUT / HTTP/1.1", new byte[0]));
+        Page undecodable = tried(raw().get("/%zz"));
 
         answers.forEach(answer -> tried(answer));
-        assertEquals(List.of(200, 200, 200, 200, 303, 404, 303, 200, 303, 200, 303, 400, 405),
+        assertEquals(List.of(200, 200, 200, 200, 303, 404, 303, 200, 303, 200, 303, 405),
                 answers.stream().map(Page::status).toList());
+        assertTrue(undecodable.status() == 400 || fromTheConnector(undecodable), undecodable::toString);
         answers.forEach(answer -> assertEquals(null, answer.header("Strict-Transport-Security"), "HSTS over plain HTTP"));
     }
 
