@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,7 +47,7 @@ class AccessibilitySecurityIT extends GatehouseIT {
 
         String username = newUsername();
         RegisterPage.open(browser, base).signUp(username, PASSWORD);
-        assertEquals(base + "profile", browser.getCurrentUrl());
+        Chromium.assertLandsOn(browser, base + "profile");
         assertNoViolations("profile");
         browser.get(base);
         assertNoViolations("home, signed in");
@@ -67,11 +66,11 @@ class AccessibilitySecurityIT extends GatehouseIT {
         browser.findElement(By.id("j_username")).sendKeys(username);
         browser.findElement(By.id("j_password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        assertEquals(base + "profile", browser.getCurrentUrl());
+        Chromium.assertLandsOn(browser, base + "profile");
 
         browser.get(base + "sign-out");
         browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
-        assertEquals(base, browser.getCurrentUrl());
+        Chromium.assertLandsOn(browser, base);
         assertFalse(text().contains("Signed in as"));
         browser.get(base + "profile");
         assertTrue(browser.getCurrentUrl().startsWith(base + "login"), browser.getCurrentUrl());

@@ -3,11 +3,15 @@ package io.gatehouse.browser;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's Chromium and ChromeDriver, headless, with nothing that reaches for the network. */
 final class Chromium {
@@ -19,6 +23,18 @@ final class Chromium {
     private static final File DRIVER = new File("/usr/bin/chromedriver");
 
     /** On a developer's machine without Chromium the browser story is skipped, visibly; on CI it must run. */
+    /**
+     * Waits for the browser to land on {@code url} after a click, and fails with where it is if it does not:
+     * a click returns as soon as the browser has taken it, and a form's navigation may commit a moment later.
+     */
+    static void assertLandsOn(WebDriver browser, String url) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> url.equals(driver.getCurrentUrl()));
+        } catch (TimeoutException stillElsewhere) {
+            throw new AssertionError("expected to land on " + url + " but the browser is on " + browser.getCurrentUrl());
+        }
+    }
+
     static void assumeInstalled() {
         boolean installed = BINARY.canExecute() && DRIVER.canExecute();
         if (!installed && "true".equals(System.getenv("CI"))) {

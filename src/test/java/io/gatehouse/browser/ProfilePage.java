@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 record ProfilePage(WebDriver browser, String base) {
 
     static ProfilePage shownTo(WebDriver browser, String base, String username) {
-        assertEquals(base + "profile", browser.getCurrentUrl());
+        Chromium.assertLandsOn(browser, base + "profile");
         assertEquals("Welcome, " + username, browser.findElement(By.id("welcome")).getText());
         return new ProfilePage(browser, base);
     }
@@ -19,7 +19,7 @@ record ProfilePage(WebDriver browser, String base) {
     /** Follows the sign-out link, and checks that it ended on the home page, signed out. */
     void signOut() {
         browser.findElement(By.linkText("Sign out")).click();
-        assertEquals(base, browser.getCurrentUrl());
+        Chromium.assertLandsOn(browser, base);
         String text = browser.findElement(By.tagName("body")).getText();
         assertTrue(text.contains("Home page"), text);
         assertFalse(text.contains("Signed in as"), "still signed in after sign-out:\n" + text);

@@ -228,7 +228,7 @@ class InputSecurityIT {
     void nastyFieldValuesAreFormMessagesOrWrongSignIns(String value) {
         Page signUp = tried(visitor().signUp(value, value + PASSWORD));
         assertFieldError(signUp, "username", "Use 3 to 32 letters, digits, dots, underscores or hyphens.");
-        assertFalse(signUp.body().contains("49"), "expression evaluated");
+        assertFalse(signUp.body().replace(signUp.formToken(), "").contains("49"), "expression evaluated");
         Page signIn = tried(visitor().signIn(value, value));
         assertEquals("/login?error", signIn.location());
     }
