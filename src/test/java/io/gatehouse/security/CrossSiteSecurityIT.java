@@ -225,13 +225,11 @@ class CrossSiteSecurityIT extends GatehouseIT {
 
     /** A sign-up form as our own page would post it: only the headers below say where it came from. */
     private static Map<String, String> signUpForm(WebClient visitor, String username) {
-        Page page = visitor.get("register");
-        return Map.of("register", "register", "signUp", "Sign up", "jakarta.faces.ViewState", page.viewState(),
-                "csrf_token", page.formToken(), "username", username, "password", PASSWORD, "confirmation", PASSWORD);
+        return visitor.signUpForm(Map.of("username", username, "password", PASSWORD, "confirmation", PASSWORD));
     }
 
     private static Map<String, String> signInForm(WebClient visitor, String username) {
-        return Map.of("csrf_token", visitor.get("login").formToken(), "j_username", username, "j_password", PASSWORD);
+        return visitor.signInForm(Map.of("j_username", username, "j_password", PASSWORD));
     }
 
     private static void assertForbidden(Page answer) {

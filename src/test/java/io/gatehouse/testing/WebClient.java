@@ -87,6 +87,11 @@ public class WebClient {
      * {@code fields} may leave fields out, or override any of them, the ViewState and token included.
      */
     public Page submitSignUp(Map<String, String> fields) {
+        return post("register", signUpForm(fields));
+    }
+
+    /** The sign-up form's fields as its own button posts them from a freshly fetched page, {@code fields} on top. */
+    public Map<String, String> signUpForm(Map<String, String> fields) {
         Page page = get("register");
         Map<String, String> form = new LinkedHashMap<>();
         form.put("register", "register");
@@ -94,7 +99,7 @@ public class WebClient {
         form.put("jakarta.faces.ViewState", page.viewState());
         form.put("csrf_token", page.formToken());
         form.putAll(fields);
-        return post("register", form);
+        return form;
     }
 
     /** Signs in through the Servlet FORM login, as its page does, and returns j_security_check's answer. */
@@ -104,10 +109,15 @@ public class WebClient {
 
     /** Posts {@code fields} to {@code target} with the token of a freshly fetched sign-in page. */
     public Page submitSignIn(String target, Map<String, String> fields) {
+        return post(target, signInForm(fields));
+    }
+
+    /** {@code fields} with the token of a freshly fetched sign-in page, as its form posts them. */
+    public Map<String, String> signInForm(Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("csrf_token", get("login").formToken());
         form.putAll(fields);
-        return post(target, form);
+        return form;
     }
 
     public Optional<String> sessionId() {
