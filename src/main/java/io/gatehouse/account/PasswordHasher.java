@@ -19,6 +19,8 @@ public class PasswordHasher {
     static final int ITERATIONS = 220_000;
     /** Under {@link BenchCheapHash} only. Soteria refuses fewer than 1,024. */
     static final int CHEAP_ITERATIONS = 1_024;
+    static final int SALT_BYTES = 32;
+    static final int KEY_BYTES = 64;
 
     private final Pbkdf2PasswordHash pbkdf2;
     private final int iterations;
@@ -35,9 +37,9 @@ public class PasswordHasher {
         pbkdf2.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", ALGORITHM,
                 "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations),
-                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-                "Pbkdf2PasswordHash.KeySizeBytes", "64"));
-        this.dummyHash = hash(randomPassword());
+                "Pbkdf2PasswordHash.SaltSizeBytes", String.valueOf(SALT_BYTES),
+                "Pbkdf2PasswordHash.KeySizeBytes", String.valueOf(KEY_BYTES)));
+        this.dummyHash = storedPrefix() + randomBase64(SALT_BYTES) + ":" + randomBase64(KEY_BYTES);
     }
 
     /** For the CDI proxy only. */
@@ -63,7 +65,11 @@ public class PasswordHasher {
         return pbkdf2.verify(normalize(password), storedHash);
     }
 
-    /** Costs what {@link #verify} costs, so that an unknown name cannot be told from a wrong password by time. */
+    /**
+     * Costs what {@link #verify} costs, so that an unknown name cannot be told from a wrong password by time. The
+     * hash it checks against has the shape of ours, with random bytes for salt and key: verifying it derives the
+     * same key a real one does, and no password matches it. Made without hashing, so start-up does not wait for it.
+     */
     public void verifyAgainstNothing(String password) {
         pbkdf2.verify(normalize(password), dummyHash);
     }
@@ -91,9 +97,14 @@ public class PasswordHasher {
         return Normalizer.normalize(password, Normalizer.Form.NFKC).toCharArray();
     }
 
-    private static String randomPassword() {
-        byte[] bytes = new byte[32];
+    private static String randomBase64(int length) {
+        byte[] bytes = new byte[length];
         new SecureRandom().nextBytes(bytes);
         return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** The hash {@link #verifyAgainstNothing} checks against, for tests of its shape. */
+    String dummyHash() {
+        return dummyHash;
     }
 }

@@ -38,6 +38,20 @@ class PasswordHasherTest {
     }
 
     @Test
+    void anUnknownNameIsCheckedAgainstAHashOfTheSameShapeThatNothingMatches() {
+        for (PasswordHasher each : new PasswordHasher[] {hasher, cheap}) {
+            String[] dummy = each.dummyHash().split(":");
+            String[] real = (each == hasher ? stored : cheap.hash(PASSWORD)).split(":");
+            assertEquals(real[0], dummy[0], "algorithm");
+            assertEquals(real[1], dummy[1], "iterations");
+            assertEquals(32, Base64.getDecoder().decode(dummy[2]).length, "salt bytes");
+            assertEquals(64, Base64.getDecoder().decode(dummy[3]).length, "key bytes");
+            assertFalse(each.verify(PASSWORD, each.dummyHash()));
+        }
+        assertNotEquals(hasher.dummyHash(), new PasswordHasher(new Pbkdf2PasswordHashImpl()).dummyHash());
+    }
+
+    @Test
     void theBenchSwitchChangesOnlyTheIterationsTo1024() {
         String[] parts = cheap.hash(PASSWORD).split(":");
         assertEquals("PBKDF2WithHmacSHA512", parts[0]);
