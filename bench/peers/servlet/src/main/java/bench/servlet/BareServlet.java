@@ -31,7 +31,7 @@ public final class BareServlet {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(base.toString());
         Connector connector = new Connector();
-        connector.setPort(Integer.parseInt(System.getenv().getOrDefault("BENCH_PORT", "38103")));
+        connector.setPort(Integer.parseInt(System.getenv().getOrDefault("BENCH_PORT", "18103")));
         connector.setProperty("address", "127.0.0.1");
         tomcat.setConnector(connector);
         ErrorReportValve errorReport = new ErrorReportValve();
