@@ -7,7 +7,6 @@ import java.io.CharArrayWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.Charset;
 
 /**
  * Lets a response through unchanged and keeps a copy of the text written to it. A response written some other way,
@@ -23,9 +22,9 @@ final class ResponseCopy extends HttpServletResponseWrapper {
         super(response);
     }
 
-    /** The body as the client received it, or null if this copy is not all of it. */
-    byte[] body() {
-        return whole && writer != null ? copy.toString().getBytes(Charset.forName(getCharacterEncoding())) : null;
+    /** The text of the body as the client received it, or null if this copy is not all of it. */
+    String text() {
+        return whole && writer != null ? copy.toString() : null;
     }
 
     @Override

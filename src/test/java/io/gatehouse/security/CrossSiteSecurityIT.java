@@ -6,8 +6,11 @@ import io.gatehouse.testing.RawHttp;
 import io.gatehouse.testing.ServerRuntime;
 import io.gatehouse.testing.WebClient;
 import java.net.http.HttpRequest;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static io.gatehouse.testing.SafeAnswer.assertHeaders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** CSRF and redirects: another site can neither post our forms, nor sign a visitor out, nor send one elsewhere. */
@@ -135,7 +139,7 @@ class CrossSiteSecurityIT extends GatehouseIT {
         WebClient visitor = visitor();
         Page first = visitor.get("login");
 
-        java.util.Set<String> attributes = new java.util.HashSet<>(java.util.Set.of("path=/", "httponly", "samesite=strict"));
+        Set<String> attributes = new HashSet<>(Set.of("path=/", "httponly", "samesite=strict"));
         if (ServerRuntime.current() == ServerRuntime.PAYARA_MICRO) {
             // Payara's HTTP listener appends its own SameSite=Lax to every cookie (docker/payara/preboot.asadmin).
             attributes.add("samesite=lax");
@@ -146,6 +150,26 @@ class CrossSiteSecurityIT extends GatehouseIT {
         assertTrue(again.cookie("gatehouse-csrf").isEmpty(), "one token per visitor, not one per page");
         assertEquals(first.formToken(), again.formToken());
         assertFalse(first.formToken().equals(visitor().get("login").formToken()), "each visitor has their own");
+    }
+
+    @Test
+    void everyVisitorGetsTheSameSignInFormButWithTheirOwnToken() {
+        Page first = visitor().get("login");
+        Page next = visitor().get("login");
+        WebClient returning = visitor();
+        String returningToken = returning.get("register").formToken();
+        Page returned = returning.get("login");
+
+        assertNotEquals(first.formToken(), next.formToken());
+        assertEquals(returningToken, returned.formToken(), "a visitor keeps the token they have");
+        assertTrue(returned.cookie("gatehouse-csrf").isEmpty(), "and is not given another");
+        for (Page page : List.of(next, returned)) {
+            assertEquals(first.body().replace(first.formToken(), "TOKEN"), page.body().replace(page.formToken(), "TOKEN"));
+            for (String header : List.of("Content-Type", "Content-Length", "Cache-Control", "Content-Security-Policy")) {
+                assertEquals(first.header(header), page.header(header), header);
+            }
+        }
+        assertTrue(next.cookie("gatehouse-csrf").orElseThrow().startsWith("gatehouse-csrf=" + next.formToken() + ";"));
     }
 
     // ----- GET /logout
