@@ -1,4 +1,5 @@
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -78,15 +79,23 @@ public final class Load {
     static void cycles(Flow flow, URI base, int users, int warmupSeconds, int seconds) throws Exception {
         runCycles(flow, base, users, warmupSeconds, new Steps());
         Steps steps = new Steps();
+        long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         runCycles(flow, base, users, seconds, steps);
         double elapsed = (System.nanoTime() - started) / 1e9;
         System.out.printf("cycles=%d%n", steps.cycles());
+        // On the same cores as the server: the share of them a cycle leaves the server is what this does not use.
+        System.out.printf("load_cpu_ms_per_cycle=%.2f%n", (processCpuNanos() - cpuBefore) / 1e6 / steps.cycles());
         System.out.printf("cycles_per_second=%.1f%n", steps.cycles() / elapsed);
         for (String step : List.of("sign_in", "sign_out")) {
             System.out.printf("%s_p50_ms=%.2f%n", step, steps.percentile(step, 50));
             System.out.printf("%s_p99_ms=%.2f%n", step, steps.percentile(step, 99));
         }
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     static void runCycles(Flow flow, URI base, int users, int seconds, Steps steps) throws Exception {

@@ -80,6 +80,7 @@ public final class Report {
         String cheap = String.format(Locale.ROOT, "%,d", Integer.parseInt(machine("cheap_iterations")));
         row("cycles/s, cheap hash (" + cheap + " iterations), " + users, "cycles_cheap", "%.1f", "≥ 1.2× P1",
                 (g, p1) -> g >= 1.2 * p1, null);
+        row("load generator's CPU ms per cheap-hash cycle", "load_cpu_ms_cheap", "%.2f", "", null, null);
         row("cycles/s, real hash (220,000 iterations), " + users, "cycles_real", "%.2f", "", null, null);
         hashBound();
         row("sign-out p50 / p99 ms, cheap-hash load", "sign_out_p50_ms_cheap", "sign_out_p99_ms_cheap");
@@ -94,7 +95,8 @@ public final class Report {
         lines.add("");
         lines.add("A cycle is: the sign-in form, sign in, the profile, sign out (docs/decisions/bench-user-cycle.md). "
                 + "The hash bound is cores ÷ one hash's time on one thread of the same JDK, measured just before "
-                + "each real-hash run. The load row counts the benchmark's own threads too: only a large difference "
+                + "each real-hash run, together with what as many threads as there are users finish together in a "
+                + "JVM that only hashes: how near the cores come to the bound when nothing else runs. The load row counts the benchmark's own threads too: only a large difference "
                 + "between columns says that one server was measured on a busier machine. n/a: not measured "
                 + "(P3 has no sign-in; a Gatehouse build that does not honour GATEHOUSE_BENCH_CHEAP_HASH has no "
                 + "cheap-hash figures).");
@@ -170,6 +172,17 @@ public final class Report {
                 + String.join(" | ", bounds) + " |  |  |  |  |");
         lines.add("| real-hash cycles ÷ hash bound | " + String.join(" | ", shares) + " |  |  | Gatehouse ≥ 90 % | "
                 + (gatehouseShare == null ? "n/a" : gatehouseShare >= 0.9 ? "yes" : "**no**") + " |");
+        String users = machine("virtual_users");
+        row("hashes/s of " + users + " threads in a bare JVM, just before", "bare_hashes_per_second", "%.2f", "",
+                null, null);
+        List<String> ofBare = new ArrayList<>();
+        for (String target : List.of("gatehouse", "p1", "p3")) {
+            Double bare = number(target, "bare_hashes_per_second");
+            Double cycles = number(target, "cycles_real");
+            ofBare.add(bare == null || cycles == null || bare == 0
+                    ? "n/a" : String.format(Locale.ROOT, "%.0f %%", cycles / bare * 100));
+        }
+        lines.add("| real-hash cycles ÷ bare-JVM hashes/s | " + String.join(" | ", ofBare) + " |  |  |  |  |");
     }
 
     private String sessions(String target) {
