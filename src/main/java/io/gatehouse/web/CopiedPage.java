@@ -53,8 +53,11 @@ final class CopiedPage {
         response.setContentType(contentType);
         response.setContentLength(beforeToken.length + tokenBytes.length + afterToken.length);
         ServletOutputStream out = response.getOutputStream();
-        out.write(beforeToken);
-        out.write(tokenBytes);
-        out.write(afterToken);
+        // Once the Content-Length is written the container closes the response, and refuses even an empty write.
+        for (byte[] part : new byte[][] {beforeToken, tokenBytes, afterToken}) {
+            if (part.length > 0) {
+                out.write(part);
+            }
+        }
     }
 }

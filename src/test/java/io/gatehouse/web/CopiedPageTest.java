@@ -70,10 +70,19 @@ class CopiedPageTest {
         }
 
         HttpServletResponse response() {
+            // As the container's: closed once Content-Length bytes are written, and then refusing any write.
             ServletOutputStream out = new ServletOutputStream() {
                 @Override
-                public void write(int b) {
-                    bytes.write(b);
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int offset, int length) throws IOException {
+                    if (bytes.size() == contentLength) {
+                        throw new IOException("The response may not be written to once it has been closed");
+                    }
+                    bytes.write(b, offset, length);
                 }
 
                 @Override
