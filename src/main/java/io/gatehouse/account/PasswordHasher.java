@@ -68,7 +68,8 @@ public class PasswordHasher {
     /**
      * Costs what {@link #verify} costs, so that an unknown name cannot be told from a wrong password by time. The
      * hash it checks against has the shape of ours, with random bytes for salt and key: verifying it is one key
-     * derivation with our algorithm, iterations and lengths, as a real one is, and no password matches it. Made without hashing, so start-up does not wait for it.
+     * derivation with our algorithm, iterations and lengths, as a real one is, and no password matches it. Made
+     * without hashing, so start-up does not wait for it.
      */
     public void verifyAgainstNothing(String password) {
         pbkdf2.verify(normalize(password), dummyHash);
