@@ -96,7 +96,8 @@ public final class Report {
         lines.add("A cycle is: the sign-in form, sign in, the profile, sign out (docs/decisions/bench-user-cycle.md). "
                 + "The hash bound is cores ÷ one hash's time on one thread of the same JDK, measured just before "
                 + "each real-hash run, together with what as many threads as there are users finish together in a "
-                + "JVM that only hashes: how near the cores come to the bound when nothing else runs. The load row counts the benchmark's own threads too: only a large difference "
+                + "JVM that only hashes: how near the cores come to the bound when nothing else runs. "
+                + "The load row counts the benchmark's own threads too: only a large difference "
                 + "between columns says that one server was measured on a busier machine. n/a: not measured "
                 + "(P3 has no sign-in; a Gatehouse build that does not honour GATEHOUSE_BENCH_CHEAP_HASH has no "
                 + "cheap-hash figures).");
