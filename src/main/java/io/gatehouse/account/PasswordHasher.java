@@ -11,6 +11,8 @@ import java.util.Map;
 /**
  * Jakarta Security's PBKDF2 with the OWASP 2026 parameters; its own default is only SHA-256 x 2048.
  * Passwords are NFKC-normalized first, so the same password typed on another keyboard still matches.
+ * Every hash, the decoy included, waits for one of the {@link HashingSlots}; a wait too long throws
+ * {@link TooBusyException}.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -25,6 +27,7 @@ public class PasswordHasher {
     private final Pbkdf2PasswordHash pbkdf2;
     private final int iterations;
     private final String dummyHash;
+    private final HashingSlots slots;
 
     @Inject
     public PasswordHasher(Pbkdf2PasswordHash pbkdf2) {
@@ -32,8 +35,13 @@ public class PasswordHasher {
     }
 
     PasswordHasher(Pbkdf2PasswordHash pbkdf2, int iterations) {
+        this(pbkdf2, iterations, HashingSlots.onePerCore());
+    }
+
+    PasswordHasher(Pbkdf2PasswordHash pbkdf2, int iterations, HashingSlots slots) {
         this.pbkdf2 = pbkdf2;
         this.iterations = iterations;
+        this.slots = slots;
         pbkdf2.initialize(Map.of(
                 "Pbkdf2PasswordHash.Algorithm", ALGORITHM,
                 "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations),
@@ -47,10 +55,11 @@ public class PasswordHasher {
         this.pbkdf2 = null;
         this.iterations = 0;
         this.dummyHash = null;
+        this.slots = null;
     }
 
     public String hash(String password) {
-        return pbkdf2.generate(normalize(password));
+        return slots.run(() -> pbkdf2.generate(normalize(password)));
     }
 
     /**
@@ -62,17 +71,18 @@ public class PasswordHasher {
             verifyAgainstNothing(password);
             return false;
         }
-        return pbkdf2.verify(normalize(password), storedHash);
+        return slots.run(() -> pbkdf2.verify(normalize(password), storedHash));
     }
 
     /**
      * Costs what {@link #verify} costs, so that an unknown name cannot be told from a wrong password by time. The
      * hash it checks against has the shape of ours, with random bytes for salt and key: verifying it is one key
      * derivation with our algorithm, iterations and lengths, as a real one is, and no password matches it. Made
-     * without hashing, so start-up does not wait for it.
+     * without hashing, so start-up does not wait for it. It queues for a slot as a real one does, so a busy server
+     * does not tell them apart either.
      */
     public void verifyAgainstNothing(String password) {
-        pbkdf2.verify(normalize(password), dummyHash);
+        slots.run(() -> pbkdf2.verify(normalize(password), dummyHash));
     }
 
     public boolean isCheap() {

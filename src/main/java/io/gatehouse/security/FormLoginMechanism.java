@@ -1,6 +1,7 @@
 package io.gatehouse.security;
 
 import io.gatehouse.account.DataAccessException;
+import io.gatehouse.account.TooBusyException;
 import io.gatehouse.web.Redirects;
 import io.gatehouse.web.SecurityHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -99,7 +100,7 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         CredentialValidationResult result;
         try {
             result = attempts.check(request, username, password);
-        } catch (DataAccessException databaseDown) {
+        } catch (DataAccessException | TooBusyException unavailableForNow) {
             return refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         }
         if (result.getStatus() != VALID) {

@@ -1,5 +1,6 @@
 package io.gatehouse.web;
 
+import io.gatehouse.account.TooBusyException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -11,7 +12,7 @@ import java.sql.SQLException;
 /**
  * Every error page: a status line's words in plain text, nothing more. No stack trace, exception text or
  * server version ever reaches the client. A 403 is answered as 404, so a restricted path looks like no path, and a
- * failure of the database as 503.
+ * failure of the database, or a queue of password hashes too long to wait in, as 503.
  */
 @WebServlet("/error")
 public class PlainErrorServlet extends HttpServlet {
@@ -26,7 +27,7 @@ public class PlainErrorServlet extends HttpServlet {
 
     private static int statusOf(HttpServletRequest request) {
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable exception) {
-            return causedByTheDatabase(exception)
+            return isUnavailableForNow(exception)
                     ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
                     : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         }
@@ -36,10 +37,10 @@ public class PlainErrorServlet extends HttpServlet {
         return status == HttpServletResponse.SC_FORBIDDEN ? HttpServletResponse.SC_NOT_FOUND : status;
     }
 
-    /** The database is down or unreachable: the service is unavailable for now, nothing is broken. */
-    private static boolean causedByTheDatabase(Throwable exception) {
+    /** The database is down or unreachable, or every hashing slot is taken: nothing is broken, try again later. */
+    private static boolean isUnavailableForNow(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException) {
+            if (cause instanceof SQLException || cause instanceof TooBusyException) {
                 return true;
             }
         }

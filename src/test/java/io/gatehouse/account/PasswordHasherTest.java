@@ -3,9 +3,13 @@ package io.gatehouse.account;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,5 +118,33 @@ class PasswordHasherTest {
     })
     void theSamePasswordTypedOnAnotherKeyboardMatches(String signedUpWith, String signedInWith) {
         assertTrue(hasher.verify(signedInWith, hasher.hash(signedUpWith)));
+    }
+
+    @Test
+    void everyHashTheDecoyIncludedWaitsForASlotAndIsRefusedWhenNoneComes() throws Exception {
+        HashingSlots oneSlot = new HashingSlots(1, Duration.ofMillis(100));
+        PasswordHasher queued = new PasswordHasher(new Pbkdf2PasswordHashImpl(), PasswordHasher.CHEAP_ITERATIONS, oneSlot);
+        String cheapHash = queued.hash(PASSWORD);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread slotHolder = new Thread(() -> oneSlot.run(() -> {
+            holding.countDown();
+            try {
+                return done.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }));
+        slotHolder.start();
+        try {
+            holding.await();
+            assertThrows(TooBusyException.class, () -> queued.hash(PASSWORD));
+            assertThrows(TooBusyException.class, () -> queued.verify(PASSWORD, cheapHash));
+            assertThrows(TooBusyException.class, () -> queued.verifyAgainstNothing(PASSWORD));
+        } finally {
+            done.countDown();
+            slotHolder.join();
+        }
+        assertTrue(queued.verify(PASSWORD, cheapHash));
     }
 }

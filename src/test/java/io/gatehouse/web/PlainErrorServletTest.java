@@ -1,5 +1,6 @@
 package io.gatehouse.web;
 
+import io.gatehouse.account.TooBusyException;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -56,6 +57,17 @@ class PlainErrorServletTest {
 
         assertEquals(413, sent.get("status"));
         assertEquals("Content Too Large", body.toString());
+    }
+
+    @Test
+    void aQueueOfPasswordHashesTooLongToWaitInIsA503() throws Exception {
+        attributes.put(RequestDispatcher.ERROR_STATUS_CODE, 500);
+        attributes.put(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException(new TooBusyException()));
+
+        render();
+
+        assertEquals(503, sent.get("status"));
+        assertEquals("Service Unavailable", body.toString());
     }
 
     private void render() throws Exception {
