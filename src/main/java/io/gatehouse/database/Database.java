@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -77,6 +78,11 @@ public class Database {
         // a pooled connection that does not answer a check within 1 s is thrown away and replaced.
         config.setConnectionTimeout(3_000);
         config.setValidationTimeout(1_000);
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            // Closing the pool closes the database. H2's own shutdown hook would race Tomcat's: it closed the file
+            // while the application stopped, and failed on a class the stopped application could no longer load.
+            config.addDataSourceProperty("DB_CLOSE_ON_EXIT", "FALSE");
+        }
         if (url.startsWith("jdbc:postgresql:")) {
             // A server that hangs mid-query (stopped, or its network gone) fails the query after 3 s, not never.
             config.addDataSourceProperty("connectTimeout", "3");

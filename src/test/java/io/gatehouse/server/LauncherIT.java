@@ -94,6 +94,7 @@ class LauncherIT {
     @Test
     void sigtermShutsDownCleanly() throws Exception {
         start();
+        assertEquals(303, new WebClient(base, lastResponse).signUp("alice", PASSWORD).status());
 
         server.destroy();
 
@@ -101,6 +102,8 @@ class LauncherIT {
         assertEquals(143, server.exitValue(), "128 + SIGTERM, after the shutdown hook ran");
         String log = Files.readString(workingDirectory.resolve("server.log"));
         assertFalse(log.contains("SEVERE"), log);
+        assertFalse(log.contains("Exception in thread"), log);
+        assertFalse(log.contains("failed to stop it"), log);
         assertTrue(log.contains("Stopping ProtocolHandler"), "Tomcat did not stop its connector:\n" + log);
         assertTrue(log.contains("gatehouse - Shutdown completed"), "the connection pool was not closed:\n" + log);
     }
