@@ -69,7 +69,7 @@ class AccessibilitySecurityIT extends GatehouseIT {
         Chromium.assertLandsOn(browser, base + "profile");
 
         browser.get(base + "sign-out");
-        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        browser.findElement(By.cssSelector("form[action='logout'] button")).click();
         Chromium.assertLandsOn(browser, base);
         assertFalse(text().contains("Signed in as"));
         browser.get(base + "profile");

@@ -1,0 +1,99 @@
+package io.gatehouse.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gatehouse.testing.LastResponse;
+import io.gatehouse.testing.Page;
+import io.gatehouse.testing.WebClient;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The WAR at a context path of its own, as Tomcat serves {@code webapps/gatehouse.war}: every link, form and
+ * redirect of a whole visit stays under it. The other stories run at "/", where a link that forgot the context
+ * path would work all the same.
+ */
+@ExtendWith(ArquillianExtension.class)
+@DisabledIfSystemProperty(named = "gatehouse.base.url", matches = ".+",
+        disabledReason = "the standalone servers serve the WAR at / only")
+class ContextPathIT {
+
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final Pattern LINK = Pattern.compile("(href|src|action)=\"([^\"]*)\"");
+
+    @RegisterExtension
+    final LastResponse lastResponse = new LastResponse();
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive warAtAPathOfItsOwn() {
+        File war = new File(System.getProperty("gatehouse.war", "target/gatehouse.war"));
+        return ShrinkWrap.create(ZipImporter.class, "gatehouse.war").importFrom(war).as(WebArchive.class);
+    }
+
+    @Test
+    void aWholeVisitStaysUnderTheContextPath() throws Exception {
+        URI app = base.toURI();
+        assertEquals("/gatehouse/", app.getPath());
+        WebClient visitor = new WebClient(app, lastResponse);
+        String username = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+
+        assertLinksStayUnder(app, visitor, visitor.get(""));
+        assertLinksStayUnder(app, visitor, visitor.get("login"));
+        assertLinksStayUnder(app, visitor, visitor.get("register"));
+
+        Page signedUp = visitor.signUp(username, PASSWORD);
+        assertEquals(303, signedUp.status());
+        assertEquals(app.resolve("profile"), target(signedUp));
+        Page profile = visitor.follow(signedUp);
+        assertTrue(profile.body().contains("Welcome, " + username), profile.body());
+        assertLinksStayUnder(app, visitor, profile);
+
+        Page signedOut = visitor.get("logout");
+        assertEquals(303, signedOut.status());
+        assertEquals(app, target(signedOut));
+        Page asked = visitor.get("profile");
+        assertEquals(303, asked.status(), "signed out");
+        assertEquals(app.resolve("login"), target(asked));
+
+        Page signedIn = visitor.signIn(username, PASSWORD);
+        assertEquals(303, signedIn.status());
+        assertEquals(app.resolve("profile"), target(signedIn));
+    }
+
+    /** Every link and form on the page points into the application, and every link but sign-out answers 200. */
+    private static void assertLinksStayUnder(URI app, WebClient visitor, Page page) {
+        Matcher link = LINK.matcher(page.body());
+        int links = 0;
+        while (link.find()) {
+            URI target = page.uri().resolve(link.group(2));
+            assertTrue(target.getPath().startsWith(app.getPath()), link.group() + " on " + page.uri());
+            if (!link.group(1).equals("action") && !target.getPath().endsWith("/logout")) {
+                assertEquals(200, visitor.get(app.relativize(target).toString()).status(), link.group() + " on " + page.uri());
+            }
+            links++;
+        }
+        assertTrue(links >= 4, "only " + links + " links on " + page.uri());
+    }
+
+    private static URI target(Page redirect) {
+        return redirect.uri().resolve(redirect.location());
+    }
+}
