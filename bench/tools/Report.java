@@ -57,8 +57,8 @@ public final class Report {
                 + machine("wrk") + ". Load average (1, 5, 15 min) " + machine("load_before") + " before the run, "
                 + machine("load_after") + " after it.");
         lines.add("- Gatehouse at commit " + machine("commit") + ", P1 with " + machine("p1_versions")
-                + ", P3 with " + machine("p3_versions") + ". Each alone, one after the other, on 127.0.0.1, "
-                + "with the JVM's default settings.");
+                + ", P3 with " + machine("p3_versions") + ". On 127.0.0.1, with the JVM's default settings; each "
+                + "started and measured with wrk alone (Gatehouse with P1 idle beside it), the cycles in rounds.");
         lines.add("");
         lines.add("| figure | Gatehouse | P1 Spring Boot | P3 servlet | Gatehouse ÷ P1 | Gatehouse ÷ P3 | target | holds |");
         lines.add("|---|--:|--:|--:|--:|--:|---|---|");
@@ -82,6 +82,8 @@ public final class Report {
                 (g, p1) -> g >= 1.2 * p1, null);
         row("load generator's CPU ms per cheap-hash cycle", "load_cpu_ms_cheap", "%.2f", "", null, null);
         row("cycles/s, real hash (220,000 iterations), " + users, "cycles_real", "%.2f", "", null, null);
+        lines.add("| cycles, each round's Gatehouse ÷ P1, cheap / real hash |  |  |  | " + roundByRound("cycles_cheap")
+                + " / " + roundByRound("cycles_real") + " |  |  |  |");
         hashBound();
         row("sign-out p50 / p99 ms, cheap-hash load", "sign_out_p50_ms_cheap", "sign_out_p99_ms_cheap");
         row("sign-out p99 ms, cheap-hash load", "sign_out_p99_ms_cheap", "%.1f", "≤ P1", (g, p1) -> g <= p1, null);
@@ -94,9 +96,12 @@ public final class Report {
         pairRow("machine load, 1-min average, as its figures began / ended", "load_start", "load_end", false);
         lines.add("");
         lines.add("A cycle is: the sign-in form, sign in, the profile, sign out (docs/decisions/bench-user-cycle.md). "
-                + "The hash bound is cores ÷ one hash's time on one thread of the same JDK, measured just before "
-                + "each real-hash run, together with what as many threads as there are users finish together in a "
-                + "JVM that only hashes: how near the cores come to the bound when nothing else runs. "
+                + "The cycle figures are the medians of " + machine("cycle_rounds") + " rounds that alternate "
+                + "between Gatehouse and P1, both running, so that a slow minute of the machine falls on both. "
+                + "The hash bound is cores ÷ one hash's time on one thread of the same JDK, the median of a "
+                + "measurement before each real-hash round; before the first, what as many threads as there are "
+                + "users finish together in a JVM that only hashes: how near the cores come to the bound when "
+                + "nothing else runs. "
                 + "The load row counts the benchmark's own threads too: only a large difference "
                 + "between columns says that one server was measured on a busier machine. n/a: not measured "
                 + "(P3 has no sign-in; a Gatehouse build that does not honour GATEHOUSE_BENCH_CHEAP_HASH has no "
@@ -160,7 +165,7 @@ public final class Report {
             Double cycles = number(target, "cycles_real");
             Double bound = hashMs == null ? null : cores * 1000 / hashMs;
             Double share = bound == null || cycles == null ? null : cycles / bound;
-            if (hashMs != null) {
+            if (hashMs != null && !hashes.contains(format(hashMs, "%.0f") + " ms")) {
                 hashes.add(format(hashMs, "%.0f") + " ms");
             }
             if (target.equals("gatehouse")) {
@@ -174,7 +179,7 @@ public final class Report {
         lines.add("| real-hash cycles ÷ hash bound | " + String.join(" | ", shares) + " |  |  | Gatehouse ≥ 90 % | "
                 + (gatehouseShare == null ? "n/a" : gatehouseShare >= 0.9 ? "yes" : "**no**") + " |");
         String users = machine("virtual_users");
-        row("hashes/s of " + users + " threads in a bare JVM, just before", "bare_hashes_per_second", "%.2f", "",
+        row("hashes/s of " + users + " threads in a bare JVM, before the first round", "bare_hashes_per_second", "%.2f", "",
                 null, null);
         List<String> ofBare = new ArrayList<>();
         for (String target : List.of("gatehouse", "p1", "p3")) {
@@ -184,6 +189,17 @@ public final class Report {
                     ? "n/a" : String.format(Locale.ROOT, "%.0f %%", cycles / bare * 100));
         }
         lines.add("| real-hash cycles ÷ bare-JVM hashes/s | " + String.join(" | ", ofBare) + " |  |  |  |  |");
+    }
+
+    /** Each round's Gatehouse ÷ P1, in the order they ran: how much the machine moved during the run. */
+    private String roundByRound(String key) {
+        List<String> ratios = new ArrayList<>();
+        for (int round = 1; figures.containsKey("p1." + key + "." + round); round++) {
+            Double gatehouse = number("gatehouse", key + "." + round);
+            Double p1 = number("p1", key + "." + round);
+            ratios.add(gatehouse == null || p1 == null || p1 == 0 ? "n/a" : format(gatehouse / p1, "%.2f") + "×");
+        }
+        return ratios.isEmpty() ? "n/a" : String.join(", ", ratios);
     }
 
     private String sessions(String target) {
