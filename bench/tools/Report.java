@@ -58,7 +58,7 @@ public final class Report {
                 + machine("load_after") + " after it.");
         lines.add("- Gatehouse at commit " + machine("commit") + ", P1 with " + machine("p1_versions")
                 + ", P3 with " + machine("p3_versions") + ". On 127.0.0.1, with the JVM's default settings; each "
-                + "started and measured with wrk alone (Gatehouse with P1 idle beside it), the cycles in rounds.");
+                + "started and measured with wrk alone, then both running for the cycles, in rounds.");
         lines.add("");
         lines.add("| figure | Gatehouse | P1 Spring Boot | P3 servlet | Gatehouse ÷ P1 | Gatehouse ÷ P3 | target | holds |");
         lines.add("|---|--:|--:|--:|--:|--:|---|---|");
@@ -179,8 +179,8 @@ public final class Report {
         lines.add("| real-hash cycles ÷ hash bound | " + String.join(" | ", shares) + " |  |  | Gatehouse ≥ 90 % | "
                 + (gatehouseShare == null ? "n/a" : gatehouseShare >= 0.9 ? "yes" : "**no**") + " |");
         String users = machine("virtual_users");
-        row("hashes/s of " + users + " threads in a bare JVM, before the first round", "bare_hashes_per_second", "%.2f", "",
-                null, null);
+        row("hashes/s of " + users + " threads in a bare JVM, before the first round", "bare_hashes_per_second",
+                "%.2f", "", null, null);
         List<String> ofBare = new ArrayList<>();
         for (String target : List.of("gatehouse", "p1", "p3")) {
             Double bare = number(target, "bare_hashes_per_second");
