@@ -96,8 +96,9 @@ public final class Report {
         pairRow("machine load, 1-min average, as its figures began / ended", "load_start", "load_end", false);
         lines.add("");
         lines.add("A cycle is: the sign-in form, sign in, the profile, sign out (docs/decisions/bench-user-cycle.md). "
-                + "The cycle figures are the medians of " + machine("cycle_rounds") + " rounds that alternate "
-                + "between Gatehouse and P1, both running, so that a slow minute of the machine falls on both. "
+                + "The cycle figures are medians over rounds (" + machine("cycle_rounds") + " here) that "
+                + "alternate between Gatehouse and P1, both running, so that a slow minute of the machine falls on "
+                + "both. "
                 + "The hash bound is cores ÷ one hash's time on one thread of the same JDK, the median of a "
                 + "measurement before each real-hash round; before the first, what as many threads as there are "
                 + "users finish together in a JVM that only hashes: how near the cores come to the bound when "
