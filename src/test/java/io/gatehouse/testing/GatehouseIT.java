@@ -26,7 +26,7 @@ public abstract class GatehouseIT {
     @RegisterExtension
     static final Extension SERVER = STANDALONE_SERVER == null ? new ArquillianExtension() : new Extension() { };
 
-    protected static final String PASSWORD = "correct horse battery staple";
+    public static final String PASSWORD = "correct horse battery staple";
 
     @RegisterExtension
     protected final LastResponse lastResponse = new LastResponse();
@@ -36,8 +36,13 @@ public abstract class GatehouseIT {
 
     @Deployment(testable = false)
     public static WebArchive builtWar() {
+        return builtWarAs("ROOT.war");
+    }
+
+    /** The WAR we ship, under a file name that gives it its context path ({@code ROOT.war}: "/"). */
+    public static WebArchive builtWarAs(String fileName) {
         File war = new File(System.getProperty("gatehouse.war", "target/gatehouse.war"));
-        return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(war).as(WebArchive.class);
+        return ShrinkWrap.create(ZipImporter.class, fileName).importFrom(war).as(WebArchive.class);
     }
 
     /** A new visitor, with an empty cookie jar. */
@@ -54,7 +59,7 @@ public abstract class GatehouseIT {
     }
 
     /** A name no other test, run or rerun, has used. */
-    protected static String newUsername() {
+    public static String newUsername() {
         return "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 }

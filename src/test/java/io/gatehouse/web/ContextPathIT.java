@@ -1,22 +1,20 @@
 package io.gatehouse.web;
 
+import static io.gatehouse.testing.GatehouseIT.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gatehouse.testing.GatehouseIT;
 import io.gatehouse.testing.LastResponse;
 import io.gatehouse.testing.Page;
 import io.gatehouse.testing.WebClient;
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         disabledReason = "the standalone servers serve the WAR at / only")
 class ContextPathIT {
 
-    private static final String PASSWORD = "correct horse battery staple";
     private static final Pattern LINK = Pattern.compile("(href|src|action)=\"([^\"]*)\"");
 
     @RegisterExtension
@@ -44,8 +41,7 @@ class ContextPathIT {
 
     @Deployment(testable = false)
     static WebArchive warAtAPathOfItsOwn() {
-        File war = new File(System.getProperty("gatehouse.war", "target/gatehouse.war"));
-        return ShrinkWrap.create(ZipImporter.class, "gatehouse.war").importFrom(war).as(WebArchive.class);
+        return GatehouseIT.builtWarAs("gatehouse.war");
     }
 
     @Test
@@ -53,7 +49,7 @@ class ContextPathIT {
         URI app = base.toURI();
         assertEquals("/gatehouse/", app.getPath());
         WebClient visitor = new WebClient(app, lastResponse);
-        String username = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String username = GatehouseIT.newUsername();
 
         assertLinksStayUnder(app, visitor, visitor.get(""));
         assertLinksStayUnder(app, visitor, visitor.get("login"));
@@ -86,7 +82,8 @@ class ContextPathIT {
             URI target = page.uri().resolve(link.group(2));
             assertTrue(target.getPath().startsWith(app.getPath()), link.group() + " on " + page.uri());
             if (!link.group(1).equals("action") && !target.getPath().endsWith("/logout")) {
-                assertEquals(200, visitor.get(app.relativize(target).toString()).status(), link.group() + " on " + page.uri());
+                assertEquals(200, visitor.get(app.relativize(target).toString()).status(),
+                        link.group() + " on " + page.uri());
             }
             links++;
         }
