@@ -166,8 +166,9 @@ public final class Report {
             Double cycles = number(target, "cycles_real");
             Double bound = hashMs == null ? null : cores * 1000 / hashMs;
             Double share = bound == null || cycles == null ? null : cycles / bound;
-            if (hashMs != null && !hashes.contains(format(hashMs, "%.0f") + " ms")) {
-                hashes.add(format(hashMs, "%.0f") + " ms");
+            String took = format(hashMs, "%.0f") + " ms";
+            if (hashMs != null && !hashes.contains(took)) {
+                hashes.add(took);
             }
             if (target.equals("gatehouse")) {
                 gatehouseShare = share;
