@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static io.gatehouse.testing.GatehouseIT.PASSWORD;
 import static io.gatehouse.testing.SafeAnswer.assertPlainError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DatabaseFaultSecurityIT {
 
     private static final Logger LOG = Logger.getLogger(DatabaseFaultSecurityIT.class.getName());
-    private static final String PASSWORD = "correct horse battery staple";
     private static final Duration OUTAGE = Duration.ofSeconds(30);
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
     private static final Duration RECOVER_WITHIN = Duration.ofSeconds(10);

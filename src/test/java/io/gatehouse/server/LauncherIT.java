@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static io.gatehouse.testing.GatehouseIT.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LauncherIT {
 
     private static final Logger LOG = Logger.getLogger(LauncherIT.class.getName());
-    private static final String PASSWORD = "correct horse battery staple";
 
     @RegisterExtension
     final LastResponse lastResponse = new LastResponse();

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static io.gatehouse.testing.GatehouseIT.PASSWORD;
 import static io.gatehouse.testing.Forms.assertFieldError;
 import static io.gatehouse.testing.SafeAnswer.assertPlainError;
 import static io.gatehouse.testing.SafeAnswer.assertSafe;
@@ -38,7 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InputSecurityIT {
 
     private static final Logger LOG = Logger.getLogger(InputSecurityIT.class.getName());
-    private static final String PASSWORD = "correct horse battery staple";
     private static final AtomicInteger TRIED = new AtomicInteger();
     private static final AtomicInteger FROM_THE_CONNECTOR = new AtomicInteger();
 
