@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
@@ -159,16 +161,15 @@ public final class Report {
         double cores = Double.parseDouble(machine("cores"));
         List<String> bounds = new ArrayList<>();
         List<String> shares = new ArrayList<>();
-        List<String> hashes = new ArrayList<>();
+        Set<String> hashes = new LinkedHashSet<>();
         Double gatehouseShare = null;
         for (String target : List.of("gatehouse", "p1", "p3")) {
             Double hashMs = number(target, "hash_ms");
             Double cycles = number(target, "cycles_real");
             Double bound = hashMs == null ? null : cores * 1000 / hashMs;
             Double share = bound == null || cycles == null ? null : cycles / bound;
-            String took = format(hashMs, "%.0f") + " ms";
-            if (hashMs != null && !hashes.contains(took)) {
-                hashes.add(took);
+            if (hashMs != null) {
+                hashes.add(format(hashMs, "%.0f") + " ms");
             }
             if (target.equals("gatehouse")) {
                 gatehouseShare = share;
