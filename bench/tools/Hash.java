@@ -22,7 +22,17 @@ public final class Hash {
 
     public static void main(String[] args) throws Exception {
         int iterations = Integer.parseInt(args[0]);
-        int samples = Integer.parseInt(args[1]);
+        System.out.printf("hash_ms=%.1f%n", medianMillis(iterations, Integer.parseInt(args[1])));
+        if (args.length == 4) {
+            int threads = Integer.parseInt(args[2]);
+            int seconds = Integer.parseInt(args[3]);
+            System.out.printf("parallel_hashes_per_second=%.2f%n",
+                    (double) hashesTogether(threads, seconds, iterations) / seconds);
+        }
+    }
+
+    /** The median time of one hash on this thread, over SAMPLES after three unrecorded ones. */
+    static double medianMillis(int iterations, int samples) throws Exception {
         SecretKeyFactory pbkdf2 = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512");
         byte[] salt = salt();
         double[] millis = new double[samples];
@@ -34,13 +44,7 @@ public final class Hash {
             }
         }
         Arrays.sort(millis);
-        System.out.printf("hash_ms=%.1f%n", millis[samples / 2]);
-        if (args.length == 4) {
-            int threads = Integer.parseInt(args[2]);
-            int seconds = Integer.parseInt(args[3]);
-            System.out.printf("parallel_hashes_per_second=%.2f%n",
-                    (double) hashesTogether(threads, seconds, iterations) / seconds);
-        }
+        return millis[samples / 2];
     }
 
     /** The hashes that THREADS threads finish within SECONDS, all of them hashing from the start. */

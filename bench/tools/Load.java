@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,12 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * java Load.java FLAVOUR BASE_URL signup   USERS
- * java Load.java FLAVOUR BASE_URL cycles   USERS WARMUP_SECONDS SECONDS
  * java Load.java FLAVOUR BASE_URL sessions USERS COUNT
+ * java Load.java rounds USERS WARMUP_SECONDS SECONDS ROUNDS [HASH_ITERATIONS HASH_SAMPLES] NAME=FLAVOUR@BASE_URL...
  * </pre>
  *
  * FLAVOUR is gatehouse or spring: the two sign-in flows. Results are printed as key=value lines.
+ * {@code rounds} measures the sign-in cycles of several targets in turn from this one JVM (see {@link #rounds}).
  * Every loop is bounded by its count or its seconds, and every request by a 30 s timeout.
  */
 public final class Load {
@@ -42,21 +44,28 @@ public final class Load {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
-            throw new IllegalArgumentException("usage: Load FLAVOUR BASE_URL signup|cycles|sessions USERS ...");
+            throw new IllegalArgumentException("usage: Load FLAVOUR BASE_URL signup|sessions USERS ... or Load rounds ...");
         }
-        Flow flow = switch (args[0]) {
-            case "gatehouse" -> new GatehouseFlow();
-            case "spring" -> new SpringFlow();
-            default -> throw new IllegalArgumentException("unknown flavour " + args[0]);
-        };
+        if (args[0].equals("rounds")) {
+            rounds(args);
+            return;
+        }
+        Flow flow = flow(args[0]);
         URI base = URI.create(args[1]);
         int users = Integer.parseInt(args[3]);
         switch (args[2]) {
             case "signup" -> signUp(flow, base, users);
-            case "cycles" -> cycles(flow, base, users, Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             case "sessions" -> sessions(flow, base, users, Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException("unknown command " + args[2]);
         }
+    }
+
+    static Flow flow(String flavour) {
+        return switch (flavour) {
+            case "gatehouse" -> new GatehouseFlow();
+            case "spring" -> new SpringFlow();
+            default -> throw new IllegalArgumentException("unknown flavour " + flavour);
+        };
     }
 
     static String username(int user) {
@@ -75,22 +84,69 @@ public final class Load {
         System.out.println("signed_up=" + users);
     }
 
-    /** Sign in, see the profile, sign out, again and again: WARMUP seconds unrecorded, then SECONDS recorded. */
-    static void cycles(Flow flow, URI base, int users, int warmupSeconds, int seconds) throws Exception {
-        runCycles(flow, base, users, warmupSeconds, new Steps());
+    /** A server whose sign-in cycles are measured: a name for its figures, its flow and its address. */
+    record Target(String name, Flow flow, URI base) {
+
+        /** NAME=FLAVOUR@BASE_URL */
+        static Target parse(String spec) {
+            int equals = spec.indexOf('=');
+            int at = spec.indexOf('@');
+            return new Target(spec.substring(0, equals), Load.flow(spec.substring(equals + 1, at)),
+                    URI.create(spec.substring(at + 1)));
+        }
+    }
+
+    /**
+     * Sign in, see the profile, sign out, again and again, for each target in turn. Each target is first warmed
+     * for WARMUP seconds, unrecorded; then ROUNDS rounds measure each for SECONDS, in the opposite order every
+     * other round (A B, B A, A B...). One JVM drives all rounds, so that its own compiler warms up once, in the
+     * warm-up, and not again in every measured round (docs/decisions/bench-user-cycle.md). With
+     * HASH_ITERATIONS, each round first times one hash of that many iterations, SAMPLES times, while no cycle
+     * runs. Prints NAME.KEY.ROUND=VALUE lines, and hash_ms.ROUND=VALUE.
+     */
+    static void rounds(String[] args) throws Exception {
+        int users = Integer.parseInt(args[1]);
+        int warmupSeconds = Integer.parseInt(args[2]);
+        int seconds = Integer.parseInt(args[3]);
+        int rounds = Integer.parseInt(args[4]);
+        boolean timeHash = !args[5].contains("=");
+        int hashIterations = timeHash ? Integer.parseInt(args[5]) : 0;
+        int hashSamples = timeHash ? Integer.parseInt(args[6]) : 0;
+        List<Target> targets = new ArrayList<>();
+        for (int n = timeHash ? 7 : 5; n < args.length; n++) {
+            targets.add(Target.parse(args[n]));
+        }
+        for (Target target : targets) {
+            runCycles(target, users, warmupSeconds, new Steps());
+        }
+        for (int round = 1; round <= rounds; round++) {
+            if (timeHash) {
+                System.out.printf("hash_ms.%d=%.1f%n", round, Hash.medianMillis(hashIterations, hashSamples));
+            }
+            List<Target> order = new ArrayList<>(targets);
+            if (round % 2 == 0) {
+                Collections.reverse(order);
+            }
+            for (Target target : order) {
+                measure(target, users, seconds, round);
+            }
+        }
+    }
+
+    static void measure(Target target, int users, int seconds, int round) throws Exception {
         Steps steps = new Steps();
         long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
-        runCycles(flow, base, users, seconds, steps);
+        runCycles(target, users, seconds, steps);
         double elapsed = (System.nanoTime() - started) / 1e9;
-        System.out.printf("cycles=%d%n", steps.cycles());
-        // On the same cores as the server: the share of them a cycle leaves the server is what this does not use.
-        System.out.printf("load_cpu_ms_per_cycle=%.2f%n", (processCpuNanos() - cpuBefore) / 1e6 / steps.cycles());
-        System.out.printf("cycles_per_second=%.1f%n", steps.cycles() / elapsed);
-        for (String step : List.of("sign_in", "sign_out")) {
-            System.out.printf("%s_p50_ms=%.2f%n", step, steps.percentile(step, 50));
-            System.out.printf("%s_p99_ms=%.2f%n", step, steps.percentile(step, 99));
-        }
+        String figure = target.name() + ".%s." + round + "=";
+        System.out.println(figure.formatted("cycles") + "%.2f".formatted(steps.cycles() / elapsed));
+        System.out.println(figure.formatted("cycle_count") + steps.cycles());
+        // On the same cores as the servers: what a cycle costs here is CPU that no server gets.
+        System.out.println(figure.formatted("load_cpu_ms")
+                + "%.2f".formatted((processCpuNanos() - cpuBefore) / 1e6 / steps.cycles()));
+        System.out.println(figure.formatted("sign_out_p50_ms") + "%.2f".formatted(steps.percentile("sign_out", 50)));
+        System.out.println(figure.formatted("sign_out_p99_ms") + "%.2f".formatted(steps.percentile("sign_out", 99)));
     }
 
     static long processCpuNanos() {
@@ -98,12 +154,12 @@ public final class Load {
                 .getProcessCpuTime();
     }
 
-    static void runCycles(Flow flow, URI base, int users, int seconds, Steps steps) throws Exception {
+    static void runCycles(Target target, int users, int seconds, Steps steps) throws Exception {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         inParallel(users, user -> {
-            Browser browser = new Browser(base);
+            Browser browser = new Browser(target.base());
             for (int n = 0; n < MAX_CYCLES_PER_USER && System.nanoTime() < deadline; n++) {
-                flow.cycle(browser, username(user), password(user), steps);
+                target.flow().cycle(browser, username(user), password(user), steps);
             }
         });
     }
@@ -114,7 +170,7 @@ public final class Load {
         inParallel(users, user -> {
             Browser browser = new Browser(base);
             while (left.getAndDecrement() > 0) {
-                flow.signIn(browser, username(user), password(user), new Steps());
+                flow.signIn(browser, username(user), password(user));
                 browser.forgetCookies();
             }
         });
@@ -148,12 +204,12 @@ public final class Load {
     interface Flow {
         void signUp(Browser browser, String username, String password) throws Exception;
 
-        void signIn(Browser browser, String username, String password, Steps steps) throws Exception;
+        void signIn(Browser browser, String username, String password) throws Exception;
 
         void signOut(Browser browser, String profilePage, Steps steps) throws Exception;
 
         default void cycle(Browser browser, String username, String password, Steps steps) throws Exception {
-            signIn(browser, username, password, steps);
+            signIn(browser, username, password);
             HttpResponse<String> profile = browser.expect(200, browser.get("/profile"));
             if (!profile.body().contains("Welcome, " + username)) {
                 throw new IllegalStateException("no welcome for " + username + " in\n" + profile.body());
@@ -182,13 +238,10 @@ public final class Load {
         }
 
         @Override
-        public void signIn(Browser browser, String username, String password, Steps steps) throws Exception {
+        public void signIn(Browser browser, String username, String password) throws Exception {
             String form = browser.expect(200, browser.get("/login")).body();
-            long started = System.nanoTime();
-            HttpResponse<String> signedIn = browser.post("/j_security_check", Map.of(
-                    "j_username", username, "j_password", password, "csrf_token", Browser.hiddenValue(form, "csrf_token")));
-            steps.record("sign_in", started);
-            browser.expectRedirect("/profile", signedIn);
+            browser.expectRedirect("/profile", browser.post("/j_security_check", Map.of(
+                    "j_username", username, "j_password", password, "csrf_token", Browser.hiddenValue(form, "csrf_token"))));
         }
 
         @Override
@@ -212,13 +265,10 @@ public final class Load {
         }
 
         @Override
-        public void signIn(Browser browser, String username, String password, Steps steps) throws Exception {
+        public void signIn(Browser browser, String username, String password) throws Exception {
             String form = browser.expect(200, browser.get("/login")).body();
-            long started = System.nanoTime();
-            HttpResponse<String> signedIn = browser.post("/login", Map.of(
-                    "username", username, "password", password, "_csrf", Browser.hiddenValue(form, "_csrf")));
-            steps.record("sign_in", started);
-            browser.expectRedirect("/profile", signedIn);
+            browser.expectRedirect("/profile", browser.post("/login", Map.of(
+                    "username", username, "password", password, "_csrf", Browser.hiddenValue(form, "_csrf"))));
         }
 
         @Override

@@ -100,11 +100,11 @@ public final class Report {
         lines.add("A cycle is: the sign-in form, sign in, the profile, sign out (docs/decisions/bench-user-cycle.md). "
                 + "The cycle figures are medians over rounds (" + machine("cycle_rounds") + " here) that "
                 + "alternate between Gatehouse and P1, both running, so that a slow minute of the machine falls on "
-                + "both. "
+                + "both; one load generator runs them all, after warming up each server and itself. "
                 + "The hash bound is cores ÷ one hash's time on one thread of the same JDK, the median of a "
-                + "measurement before each real-hash round; before the first, what as many threads as there are "
-                + "users finish together in a JVM that only hashes: how near the cores come to the bound when "
-                + "nothing else runs. "
+                + "measurement before each real-hash round, while no cycle runs; before the rounds, what as many "
+                + "threads as there are users finish together in a JVM that only hashes: how near the cores come "
+                + "to the bound when nothing else runs. "
                 + "The load row counts the benchmark's own threads too: only a large difference "
                 + "between columns says that one server was measured on a busier machine. n/a: not measured "
                 + "(P3 has no sign-in; a Gatehouse build that does not honour GATEHOUSE_BENCH_CHEAP_HASH has no "
@@ -182,7 +182,7 @@ public final class Report {
         lines.add("| real-hash cycles ÷ hash bound | " + String.join(" | ", shares) + " |  |  | Gatehouse ≥ 90 % | "
                 + (gatehouseShare == null ? "n/a" : gatehouseShare >= 0.9 ? "yes" : "**no**") + " |");
         String users = machine("virtual_users");
-        row("hashes/s of " + users + " threads in a bare JVM, before the first round", "bare_hashes_per_second",
+        row("hashes/s of " + users + " threads in a bare JVM, before the rounds", "bare_hashes_per_second",
                 "%.2f", "", null, null);
         List<String> ofBare = new ArrayList<>();
         for (String target : List.of("gatehouse", "p1", "p3")) {
