@@ -105,6 +105,10 @@ public final class Load {
      * runs. Prints NAME.KEY.ROUND=VALUE lines, and hash_ms.ROUND=VALUE.
      */
     static void rounds(String[] args) throws Exception {
+        if (args.length < 6) {
+            throw new IllegalArgumentException("usage: Load rounds USERS WARMUP_SECONDS SECONDS ROUNDS "
+                    + "[HASH_ITERATIONS HASH_SAMPLES] NAME=FLAVOUR@BASE_URL...");
+        }
         int users = Integer.parseInt(args[1]);
         int warmupSeconds = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
