@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
  * <pre>
  * java Load.java FLAVOUR BASE_URL signup   USERS
  * java Load.java FLAVOUR BASE_URL sessions USERS COUNT
+ * java Load.java FLAVOUR BASE_URL warm     USERS SECONDS
  * java Load.java rounds USERS WARMUP_SECONDS SECONDS ROUNDS [HASH_ITERATIONS HASH_SAMPLES] NAME=FLAVOUR@BASE_URL...
  * </pre>
  *
@@ -44,7 +45,8 @@ public final class Load {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
-            throw new IllegalArgumentException("usage: Load FLAVOUR BASE_URL signup|sessions USERS ... or Load rounds ...");
+            throw new IllegalArgumentException(
+                    "usage: Load FLAVOUR BASE_URL signup|sessions|warm USERS ... or Load rounds ...");
         }
         if (args[0].equals("rounds")) {
             rounds(args);
@@ -56,6 +58,7 @@ public final class Load {
         switch (args[2]) {
             case "signup" -> signUp(flow, base, users);
             case "sessions" -> sessions(flow, base, users, Integer.parseInt(args[4]));
+            case "warm" -> warm(flow, base, users, Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException("unknown command " + args[2]);
         }
     }
@@ -166,6 +169,13 @@ public final class Load {
                 target.flow().cycle(browser, username(user), password(user), steps);
             }
         });
+    }
+
+    /** Sign-in cycles, unrecorded, for at most SECONDS: bench/run stops it once the server's compiler settles. */
+    static void warm(Flow flow, URI base, int users, int seconds) throws Exception {
+        Steps steps = new Steps();
+        runCycles(new Target("warm", flow, base), users, seconds, steps);
+        System.out.println("cycles=" + steps.cycles());
     }
 
     /** COUNT sign-ins, each in a fresh cookie jar, so that COUNT sessions stay signed in on the server. */

@@ -83,6 +83,10 @@ public final class Report {
         row("cycles/s, cheap hash (" + cheap + " iterations), " + users, "cycles_cheap", "%.1f", "≥ 1.2× P1",
                 (g, p1) -> g >= 1.2 * p1, null);
         row("load generator's CPU ms per cheap-hash cycle", "load_cpu_ms_cheap", "%.2f", "", null, null);
+        pairRow("cycles alone until the JIT compiler settled, s, cheap / real hash", "settle_seconds_cheap",
+                "settle_seconds_real", false);
+        pairRow("JIT compilers' CPU s during the warm-up and rounds, cheap / real hash", "jit_seconds_cheap",
+                "jit_seconds_real", false);
         row("cycles/s, real hash (220,000 iterations), " + users, "cycles_real", "%.2f", "", null, null);
         lines.add("| cycles, each round's Gatehouse ÷ P1, cheap / real hash |  |  |  | " + roundByRound("cycles_cheap")
                 + " / " + roundByRound("cycles_real") + " |  |  |  |");
@@ -100,7 +104,9 @@ public final class Report {
         lines.add("A cycle is: the sign-in form, sign in, the profile, sign out (docs/decisions/bench-user-cycle.md). "
                 + "The cycle figures are medians over rounds (" + machine("cycle_rounds") + " here) that "
                 + "alternate between Gatehouse and P1, both running, so that a slow minute of the machine falls on "
-                + "both; one load generator runs them all, after warming up each server and itself. "
+                + "both. Before them, each server runs cycles alone until its JIT compiler settles (uses less "
+                + "than 5 % of a core over " + machine("settle_window") + " s) or for " + machine("settle_limit")
+                + " s; then one load generator runs them all, after warming up each server and itself. "
                 + "The hash bound is cores ÷ one hash's time on one thread of the same JDK, the median of a "
                 + "measurement before each real-hash round, while no cycle runs; before the rounds, what as many "
                 + "threads as there are users finish together in a JVM that only hashes: how near the cores come "
