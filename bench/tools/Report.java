@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
-import java.util.function.BiPredicate;
+import java.util.function.DoublePredicate;
 
 /**
  * The markdown table of one bench/run, from the figures it wrote: each figure for Gatehouse, P1 and P3, the
@@ -70,10 +70,10 @@ public final class Report {
                 String key = path + "_c" + connections;
                 if (path.equals("root")) {
                     row(name + " req/s, c=" + connections, key + "_rps", "%.0f", "≥ 1.0× P1 and ≥ 0.5× P3",
-                            (g, p1) -> g >= p1, (g, p3) -> g >= 0.5 * p3);
+                            ratio -> ratio >= 1.0, ratio -> ratio >= 0.5);
                 } else {
                     row(name + " req/s, c=" + connections, key + "_rps", "%.0f", "≥ 2× P1",
-                            (g, p1) -> g >= 2 * p1, null);
+                            ratio -> ratio >= 2.0, null);
                 }
                 row(name + " p50 / p99 ms, c=" + connections, key + "_p50_ms", key + "_p99_ms");
             }
@@ -81,7 +81,7 @@ public final class Report {
         String users = machine("virtual_users") + " users";
         String cheap = String.format(Locale.ROOT, "%,d", Integer.parseInt(machine("cheap_iterations")));
         row("cycles/s, cheap hash (" + cheap + " iterations), " + users, "cycles_cheap", "%.1f", "≥ 1.2× P1",
-                (g, p1) -> g >= 1.2 * p1, null);
+                ratio -> ratio >= 1.2, null);
         row("load generator's CPU ms per cheap-hash cycle", "load_cpu_ms_cheap", "%.2f", "", null, null);
         pairRow("cycles alone until the JIT compiler settled, s, cheap / real hash", "settle_seconds_cheap",
                 "settle_seconds_real", false);
@@ -92,23 +92,25 @@ public final class Report {
                 + " / " + roundByRound("cycles_real") + " |  |  |  |");
         hashBound();
         row("sign-out p50 / p99 ms, cheap-hash load", "sign_out_p50_ms_cheap", "sign_out_p99_ms_cheap");
-        row("sign-out p99 ms, cheap-hash load", "sign_out_p99_ms_cheap", "%.1f", "≤ P1", (g, p1) -> g <= p1, null);
+        row("sign-out p99 ms, cheap-hash load", "sign_out_p99_ms_cheap", "%.1f", "≤ P1", ratio -> ratio <= 1.0, null);
         row("sign-out p50 / p99 ms, real-hash load", "sign_out_p50_ms_real", "sign_out_p99_ms_real");
-        row("sign-out p99 ms, real-hash load", "sign_out_p99_ms_real", "%.1f", "≤ P1", (g, p1) -> g <= p1, null);
-        row("start to first 200, s", "start_seconds", "%.2f", "≤ P1", (g, p1) -> g <= p1, null);
+        row("sign-out p99 ms, real-hash load", "sign_out_p99_ms_real", "%.1f", "≤ P1", ratio -> ratio <= 1.0, null);
+        row("start to first 200, s", "start_seconds", "%.2f", "≤ P1", ratio -> ratio <= 1.0, null);
         row("idle RSS, MiB", "idle_rss_mib", "%.0f", "", null, null);
         row("heap per session, KiB (" + sessions("gatehouse") + " / " + sessions("p1") + " sessions)",
-                "heap_per_session_kib", "%.2f", "≤ P1", (g, p1) -> g <= p1, null);
+                "heap_per_session_kib", "%.2f", "≤ P1", ratio -> ratio <= 1.0, null);
         pairRow("machine load, 1-min average, as its figures began / ended", "load_start", "load_end", false);
         lines.add("");
         lines.add("A cycle is: the sign-in form, sign in, the profile, sign out (docs/decisions/bench-user-cycle.md). "
                 + "The cycle figures are medians over rounds (" + machine("cycle_rounds") + " here) that "
                 + "alternate between Gatehouse and P1, both running, so that a slow minute of the machine falls on "
-                + "both. Before them, each server runs cycles alone until its JIT compiler settles (uses less "
-                + "than 5 % of a core over " + machine("settle_window") + " s) or for " + machine("settle_limit")
-                + " s; then one load generator runs them all, after warming up each server and itself. "
+                + "both; their ratios are the medians of each round's ratio. Before them, each server runs cycles "
+                + "alone until its JIT compiler settles (uses less than 5 % of a core over "
+                + machine("settle_window") + " s) or for " + machine("settle_limit") + " s; then one load "
+                + "generator runs them all, after warming up each server and itself. "
                 + "The hash bound is cores ÷ one hash's time on one thread of the same JDK, the median of a "
-                + "measurement before each real-hash round, while no cycle runs; before the rounds, what as many "
+                + "measurement before each real-hash round, while no cycle runs, and the share of it is the median of "
+                + "each round's cycles ÷ the bound measured just before; before the rounds, what as many "
                 + "threads as there are users finish together in a JVM that only hashes: how near the cores come "
                 + "to the bound when nothing else runs. "
                 + "The load row counts the benchmark's own threads too: only a large difference "
@@ -126,21 +128,21 @@ public final class Report {
         return String.join("\n", lines);
     }
 
-    /** A figure with ratios, and the target if it has one: a test of Gatehouse against P1, against P3, or both. */
+    /** A figure with ratios, and the target if it has one: a test of Gatehouse ÷ P1, ÷ P3, or both. */
     private void row(String name, String key, String format, String target,
-                     BiPredicate<Double, Double> againstP1, BiPredicate<Double, Double> againstP3) {
-        Double g = number("gatehouse", key);
-        Double p1 = number("p1", key);
-        Double p3 = number("p3", key);
+                     DoublePredicate againstP1, DoublePredicate againstP3) {
+        Double ofP1 = ratio(key, "p1");
+        Double ofP3 = ratio(key, "p3");
         String holds = "";
         if (againstP1 != null || againstP3 != null) {
-            boolean known = g != null && (againstP1 == null || p1 != null) && (againstP3 == null || p3 != null);
+            boolean known = (againstP1 == null || ofP1 != null) && (againstP3 == null || ofP3 != null);
             holds = !known ? "n/a"
-                    : (againstP1 == null || againstP1.test(g, p1)) && (againstP3 == null || againstP3.test(g, p3))
+                    : (againstP1 == null || againstP1.test(ofP1)) && (againstP3 == null || againstP3.test(ofP3))
                     ? "yes" : "**no**";
         }
-        lines.add("| " + name + " | " + format(g, format) + " | " + format(p1, format) + " | " + format(p3, format)
-                + " | " + ratio(g, p1) + " | " + ratio(g, p3) + " | " + target + " | " + holds + " |");
+        lines.add("| " + name + " | " + format(number("gatehouse", key), format) + " | "
+                + format(number("p1", key), format) + " | " + format(number("p3", key), format)
+                + " | " + times(ofP1) + " | " + times(ofP3) + " | " + target + " | " + holds + " |");
     }
 
     /** Two latencies in one cell, p50 / p99, and the ratio of each. */
@@ -156,8 +158,8 @@ public final class Report {
                     .append(format(number(target, secondKey), "%.1f"));
         }
         for (String peer : List.of("p1", "p3")) {
-            row.append(" | ").append(!ratios ? "" : ratio(number("gatehouse", firstKey), number(peer, firstKey))
-                    + " / " + ratio(number("gatehouse", secondKey), number(peer, secondKey)));
+            row.append(" | ").append(!ratios ? "" : times(ratio(firstKey, peer)) + " / "
+                    + times(ratio(secondKey, peer)));
         }
         lines.add(row.append(" |  |  |").toString());
     }
@@ -171,9 +173,8 @@ public final class Report {
         Double gatehouseShare = null;
         for (String target : List.of("gatehouse", "p1", "p3")) {
             Double hashMs = number(target, "hash_ms");
-            Double cycles = number(target, "cycles_real");
             Double bound = hashMs == null ? null : cores * 1000 / hashMs;
-            Double share = bound == null || cycles == null ? null : cycles / bound;
+            Double share = shareOfBound(target, cores);
             if (hashMs != null) {
                 hashes.add(format(hashMs, "%.0f") + " ms");
             }
@@ -200,15 +201,60 @@ public final class Report {
         lines.add("| real-hash cycles ÷ bare-JVM hashes/s | " + String.join(" | ", ofBare) + " |  |  |  |  |");
     }
 
+    /**
+     * The median over rounds of a round's real-hash cycles ÷ the bound measured just before it: the time of one
+     * hash moved from round to round as much as the cycles did.
+     */
+    private Double shareOfBound(String target, double cores) {
+        List<Double> shares = new ArrayList<>();
+        for (int round = 1; figures.containsKey(target + ".cycles_real." + round); round++) {
+            Double cycles = number(target, "cycles_real." + round);
+            Double hashMs = number("machine", "hash_ms." + round);
+            if (cycles != null && hashMs != null) {
+                shares.add(cycles * hashMs / (cores * 1000));
+            }
+        }
+        return shares.isEmpty() ? null : median(shares);
+    }
+
     /** Each round's Gatehouse ÷ P1, in the order they ran: how much the machine moved during the run. */
     private String roundByRound(String key) {
-        List<String> ratios = new ArrayList<>();
-        for (int round = 1; figures.containsKey("p1." + key + "." + round); round++) {
-            Double gatehouse = number("gatehouse", key + "." + round);
-            Double p1 = number("p1", key + "." + round);
-            ratios.add(gatehouse == null || p1 == null || p1 == 0 ? "n/a" : format(gatehouse / p1, "%.2f") + "×");
+        List<Double> ratios = roundRatios(key, "p1");
+        return ratios.isEmpty() ? "n/a"
+                : String.join(", ", ratios.stream().map(ratio -> format(ratio, "%.2f") + "×").toList());
+    }
+
+    /**
+     * Gatehouse ÷ peer. For a figure measured in alternating rounds, the median of each round's ratio: the
+     * machine's speed moves from round to round more than the servers differ, so only a round's two figures are
+     * measured on the same machine. Otherwise the ratio of the two figures; null if either is missing.
+     */
+    private Double ratio(String key, String peer) {
+        List<Double> rounds = roundRatios(key, peer);
+        if (!rounds.isEmpty()) {
+            return median(rounds);
         }
-        return ratios.isEmpty() ? "n/a" : String.join(", ", ratios);
+        Double gatehouse = number("gatehouse", key);
+        Double other = number(peer, key);
+        return gatehouse == null || other == null || other == 0 ? null : gatehouse / other;
+    }
+
+    private List<Double> roundRatios(String key, String peer) {
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 1; figures.containsKey(peer + "." + key + "." + round); round++) {
+            Double gatehouse = number("gatehouse", key + "." + round);
+            Double other = number(peer, key + "." + round);
+            if (gatehouse != null && other != null && other != 0) {
+                ratios.add(gatehouse / other);
+            }
+        }
+        return ratios;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private String sessions(String target) {
@@ -231,8 +277,7 @@ public final class Report {
         return value == null ? "n/a" : String.format(Locale.ROOT, format, value);
     }
 
-    private static String ratio(Double gatehouse, Double peer) {
-        return gatehouse == null || peer == null || peer == 0
-                ? "–" : String.format(Locale.ROOT, "%.2f×", gatehouse / peer);
+    private static String times(Double ratio) {
+        return ratio == null ? "–" : String.format(Locale.ROOT, "%.2f×", ratio);
     }
 }
