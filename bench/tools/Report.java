@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.DoublePredicate;
@@ -220,8 +221,8 @@ public final class Report {
     /** Each round's Gatehouse ÷ P1, in the order they ran: how much the machine moved during the run. */
     private String roundByRound(String key) {
         List<Double> ratios = roundRatios(key, "p1");
-        return ratios.isEmpty() ? "n/a"
-                : String.join(", ", ratios.stream().map(ratio -> format(ratio, "%.2f") + "×").toList());
+        return ratios.isEmpty() ? "n/a" : String.join(", ", ratios.stream()
+                .map(ratio -> ratio == null ? "n/a" : format(ratio, "%.2f") + "×").toList());
     }
 
     /**
@@ -230,7 +231,7 @@ public final class Report {
      * measured on the same machine. Otherwise the ratio of the two figures; null if either is missing.
      */
     private Double ratio(String key, String peer) {
-        List<Double> rounds = roundRatios(key, peer);
+        List<Double> rounds = roundRatios(key, peer).stream().filter(Objects::nonNull).toList();
         if (!rounds.isEmpty()) {
             return median(rounds);
         }
@@ -239,14 +240,13 @@ public final class Report {
         return gatehouse == null || other == null || other == 0 ? null : gatehouse / other;
     }
 
+    /** Each round's Gatehouse ÷ peer, in the order they ran; null for a round that lacks either figure. */
     private List<Double> roundRatios(String key, String peer) {
         List<Double> ratios = new ArrayList<>();
         for (int round = 1; figures.containsKey(peer + "." + key + "." + round); round++) {
             Double gatehouse = number("gatehouse", key + "." + round);
             Double other = number(peer, key + "." + round);
-            if (gatehouse != null && other != null && other != 0) {
-                ratios.add(gatehouse / other);
-            }
+            ratios.add(gatehouse == null || other == null || other == 0 ? null : gatehouse / other);
         }
         return ratios;
     }
