@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,8 @@ public final class Report {
                 + machine("load_after") + " after it.");
         lines.add("- Gatehouse at commit " + machine("commit") + ", P1 with " + machine("p1_versions")
                 + ", P3 with " + machine("p3_versions") + ". On 127.0.0.1, with the JVM's default settings; each "
-                + "started and measured with wrk alone, then both running for the cycles, in rounds.");
+                + "started alone for its start time and idle RSS, then all three running for wrk, and Gatehouse and "
+                + "P1 for the cycles, in rounds.");
         lines.add("");
         lines.add("| figure | Gatehouse | P1 Spring Boot | P3 servlet | Gatehouse ÷ P1 | Gatehouse ÷ P3 | target | holds |");
         lines.add("|---|--:|--:|--:|--:|--:|---|---|");
@@ -79,18 +81,20 @@ public final class Report {
                 row(name + " p50 / p99 ms, c=" + connections, key + "_p50_ms", key + "_p99_ms");
             }
         }
+        lines.add("| `GET /` c=8, each round's Gatehouse ÷ P1 / ÷ P3 |  |  |  | " + roundByRound("root_c8_rps", "p1")
+                + " / " + roundByRound("root_c8_rps", "p3") + " |  |  |  |");
         String users = machine("virtual_users") + " users";
         String cheap = String.format(Locale.ROOT, "%,d", Integer.parseInt(machine("cheap_iterations")));
         row("cycles/s, cheap hash (" + cheap + " iterations), " + users, "cycles_cheap", "%.1f", "≥ 1.2× P1",
                 ratio -> ratio >= 1.2, null);
         row("load generator's CPU ms per cheap-hash cycle", "load_cpu_ms_cheap", "%.2f", "", null, null);
-        pairRow("cycles alone until the JIT compiler settled, s, cheap / real hash", "settle_seconds_cheap",
-                "settle_seconds_real", false);
-        pairRow("JIT compilers' CPU s during the warm-up and rounds, cheap / real hash", "jit_seconds_cheap",
-                "jit_seconds_real", false);
+        slashRow("load alone until the JIT compilers settled, s: wrk / cheap-hash / real-hash cycles", false,
+                "settle_seconds_http", "settle_seconds_cheap", "settle_seconds_real");
+        slashRow("JIT compilers' CPU s during the warm-up and rounds, cheap / real hash", false, "jit_seconds_cheap",
+                "jit_seconds_real");
         row("cycles/s, real hash (220,000 iterations), " + users, "cycles_real", "%.2f", "", null, null);
-        lines.add("| cycles, each round's Gatehouse ÷ P1, cheap / real hash |  |  |  | " + roundByRound("cycles_cheap")
-                + " / " + roundByRound("cycles_real") + " |  |  |  |");
+        lines.add("| cycles, each round's Gatehouse ÷ P1, cheap / real hash |  |  |  | "
+                + roundByRound("cycles_cheap", "p1") + " / " + roundByRound("cycles_real", "p1") + " |  |  |  |");
         hashBound();
         row("sign-out p50 / p99 ms, cheap-hash load", "sign_out_p50_ms_cheap", "sign_out_p99_ms_cheap");
         row("sign-out p99 ms, cheap-hash load", "sign_out_p99_ms_cheap", "%.1f", "≤ P1", ratio -> ratio <= 1.0, null);
@@ -100,7 +104,12 @@ public final class Report {
         row("idle RSS, MiB", "idle_rss_mib", "%.0f", "", null, null);
         row("heap per session, KiB (" + sessions("gatehouse") + " / " + sessions("p1") + " sessions)",
                 "heap_per_session_kib", "%.2f", "≤ P1", ratio -> ratio <= 1.0, null);
-        pairRow("machine load, 1-min average, as its figures began / ended", "load_start", "load_end", false);
+        slashRow("machine load, 1-min average, as its figures began / ended", false, "load_start", "load_end");
+        lines.add("");
+        lines.add("wrk's figures are medians over rounds (" + machine("wrk_rounds") + " here) that measure each "
+                + "figure on the three servers in turn, all of them running, the next round in the reverse order; "
+                + "their ratios are the medians of each round's ratio. Before them, each server takes wrk on both "
+                + "paths alone until its JIT compilers settle, as for the cycles.");
         lines.add("");
         lines.add("A cycle is: the sign-in form, sign in, the profile, sign out (docs/decisions/bench-user-cycle.md). "
                 + "The cycle figures are medians over rounds (" + machine("cycle_rounds") + " here) that "
@@ -148,19 +157,19 @@ public final class Report {
 
     /** Two latencies in one cell, p50 / p99, and the ratio of each. */
     private void row(String name, String p50Key, String p99Key) {
-        pairRow(name, p50Key, p99Key, true);
+        slashRow(name, true, p50Key, p99Key);
     }
 
-    /** Two figures in one cell, first / second; with their ratios, or without where a ratio means nothing. */
-    private void pairRow(String name, String firstKey, String secondKey, boolean ratios) {
+    /** Several figures in one cell, first / second...; with their ratios, or without where a ratio means nothing. */
+    private void slashRow(String name, boolean ratios, String... keys) {
         StringBuilder row = new StringBuilder("| " + name);
         for (String target : List.of("gatehouse", "p1", "p3")) {
-            row.append(" | ").append(format(number(target, firstKey), "%.1f")).append(" / ")
-                    .append(format(number(target, secondKey), "%.1f"));
+            row.append(" | ").append(String.join(" / ", Arrays.stream(keys)
+                    .map(key -> format(number(target, key), "%.1f")).toList()));
         }
         for (String peer : List.of("p1", "p3")) {
-            row.append(" | ").append(!ratios ? "" : times(ratio(firstKey, peer)) + " / "
-                    + times(ratio(secondKey, peer)));
+            row.append(" | ").append(!ratios ? "" : String.join(" / ", Arrays.stream(keys)
+                    .map(key -> times(ratio(key, peer))).toList()));
         }
         lines.add(row.append(" |  |  |").toString());
     }
@@ -218,9 +227,9 @@ public final class Report {
         return shares.isEmpty() ? null : median(shares);
     }
 
-    /** Each round's Gatehouse ÷ P1, in the order they ran: how much the machine moved during the run. */
-    private String roundByRound(String key) {
-        List<Double> ratios = roundRatios(key, "p1");
+    /** Each round's Gatehouse ÷ peer, in the order they ran: how much the machine moved during the run. */
+    private String roundByRound(String key, String peer) {
+        List<Double> ratios = roundRatios(key, peer);
         return ratios.isEmpty() ? "n/a" : String.join(", ", ratios.stream()
                 .map(ratio -> ratio == null ? "n/a" : format(ratio, "%.2f") + "×").toList());
     }
