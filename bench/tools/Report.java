@@ -92,6 +92,8 @@ public final class Report {
                 "settle_seconds_http", "settle_seconds_cheap", "settle_seconds_real");
         slashRow("JIT compilers' CPU s during the warm-up and rounds, cheap / real hash", false, "jit_seconds_cheap",
                 "jit_seconds_real");
+        slashRow("the load generator's compilers, ms in a round, cheap / real hash", false, "load_jit_ms_cheap",
+                "load_jit_ms_real");
         row("cycles/s, real hash (220,000 iterations), " + users, "cycles_real", "%.2f", "", null, null);
         lines.add("| cycles, each round's Gatehouse ÷ P1, cheap / real hash |  |  |  | "
                 + roundByRound("cycles_cheap", "p1") + " / " + roundByRound("cycles_real", "p1") + " |  |  |  |");
@@ -116,8 +118,10 @@ public final class Report {
                 + "alternate between Gatehouse and P1, both running, so that a slow minute of the machine falls on "
                 + "both; their ratios are the medians of each round's ratio. Before them, each server runs cycles "
                 + "alone until its JIT compiler settles (uses less than 5 % of a core over "
-                + machine("settle_window") + " s) or for " + machine("settle_limit") + " s; then one load "
-                + "generator runs them all, after warming up each server and itself. "
+                + machine("settle_window") + " s) or for " + machine("settle_limit") + " s. Then one load "
+                + "generator runs them all. It first warms itself on each server in turn until its own compilers "
+                + "settle, or up to its limit of passes: here " + warmUp("cheap") + " before the cheap-hash rounds and "
+                + warmUp("real") + " before the real-hash ones. "
                 + "The hash bound is cores ÷ one hash's time on one thread of the same JDK, the median of a "
                 + "measurement before each real-hash round, while no cycle runs, and the share of it is the median of "
                 + "each round's cycles ÷ the bound measured just before; before the rounds, what as many "
@@ -264,6 +268,12 @@ public final class Report {
         List<Double> sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
         return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    /** How long the load generator warmed itself before the rounds of one hash, and what its compilers used. */
+    private String warmUp(String hash) {
+        return machine("load_warmup_seconds_" + hash) + " s in " + machine("load_warmup_passes_" + hash)
+                + " passes, its compilers using " + machine("load_jit_seconds_warmup_" + hash) + " s";
     }
 
     private String sessions(String target) {
