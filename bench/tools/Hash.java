@@ -1,20 +1,26 @@
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Future;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * The time of one password hash as Gatehouse and P1 make it (PBKDF2WithHmacSHA512, 32-byte salt, 64-byte hash),
- * on one thread of this JDK: the median of SAMPLES after three unrecorded ones. bench/run turns it into the hash
- * bound, cores ÷ one hash's time: no sign-in loop can beat it, since each sign-in checks one hash.
- * Then, with THREADS and SECONDS, the hashes per second that THREADS threads of this JVM finish together, doing
- * nothing else: what the cores give a hashing loop with no server around it, to read the bound against.
+ * What the hash alone allows: password hashes as Gatehouse and P1 make them (PBKDF2WithHmacSHA512, 32-byte salt,
+ * 64-byte hash), with nothing else running in this JVM. No sign-in loop can beat it, since each sign-in checks one
+ * hash. Two figures (docs/decisions/bench-hash-bound.md):
+ * <ul>
+ * <li>the time of one hash on one thread, the median of SAMPLES after three unrecorded ones: the issue's bound is
+ * cores ÷ this time;</li>
+ * <li>the hashes per second that one thread per core finish together, SAMPLES hashes in all: what the cores give
+ * when all of them hash, as they do under sign-in load.</li>
+ * </ul>
  *
- * <pre>java Hash.java ITERATIONS SAMPLES [THREADS SECONDS]</pre>
+ * <pre>java Hash.java ITERATIONS SAMPLES</pre>
  */
 public final class Hash {
 
@@ -22,13 +28,9 @@ public final class Hash {
 
     public static void main(String[] args) throws Exception {
         int iterations = Integer.parseInt(args[0]);
-        System.out.printf("hash_ms=%.1f%n", medianMillis(iterations, Integer.parseInt(args[1])));
-        if (args.length == 4) {
-            int threads = Integer.parseInt(args[2]);
-            int seconds = Integer.parseInt(args[3]);
-            System.out.printf("parallel_hashes_per_second=%.2f%n",
-                    (double) hashesTogether(threads, seconds, iterations) / seconds);
-        }
+        int samples = Integer.parseInt(args[1]);
+        System.out.printf("hash_ms=%.1f%n", medianMillis(iterations, samples));
+        System.out.printf("hashes_per_second_every_core=%.2f%n", everyCorePerSecond(iterations, samples));
     }
 
     /** The median time of one hash on this thread, over SAMPLES after three unrecorded ones. */
@@ -47,31 +49,39 @@ public final class Hash {
         return millis[samples / 2];
     }
 
-    /** The hashes that THREADS threads finish within SECONDS, all of them hashing from the start. */
-    private static int hashesTogether(int threads, int seconds, int iterations) throws InterruptedException {
-        AtomicInteger finished = new AtomicInteger();
-        long start = System.nanoTime() + 100_000_000L;
-        long end = start + seconds * 1_000_000_000L;
+    /**
+     * Hashes per second with one thread per core hashing, each its share of SAMPLES (at least one), all started
+     * together after one unrecorded hash each, until the last of them finishes.
+     */
+    static double everyCorePerSecond(int iterations, int samples) throws Exception {
+        int threads = Runtime.getRuntime().availableProcessors();
+        int each = Math.max(1, Math.round((float) samples / threads));
+        CyclicBarrier start = new CyclicBarrier(threads + 1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        for (int n = 0; n < threads; n++) {
-            pool.submit(() -> {
-                SecretKeyFactory pbkdf2 = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512");
-                byte[] salt = salt();
-                while (System.nanoTime() < start) {
-                    Thread.onSpinWait();
-                }
-                while (true) {
+        try {
+            List<Future<Long>> finished = new ArrayList<>();
+            for (int n = 0; n < threads; n++) {
+                finished.add(pool.submit(() -> {
+                    SecretKeyFactory pbkdf2 = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512");
+                    byte[] salt = salt();
                     hash(pbkdf2, salt, iterations);
-                    if (System.nanoTime() > end) {
-                        return null;
+                    start.await();
+                    for (int hashed = 0; hashed < each; hashed++) {
+                        hash(pbkdf2, salt, iterations);
                     }
-                    finished.incrementAndGet();
-                }
-            });
+                    return System.nanoTime();
+                }));
+            }
+            start.await();
+            long started = System.nanoTime();
+            long last = started;
+            for (Future<Long> thread : finished) {
+                last = Math.max(last, thread.get());
+            }
+            return threads * each / ((last - started) / 1e9);
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
-        pool.awaitTermination(seconds + 600, TimeUnit.SECONDS);
-        return finished.get();
     }
 
     private static byte[] salt() {

@@ -106,8 +106,9 @@ public final class Load {
      * (see {@link #warmUp}); then ROUNDS rounds measure each target for SECONDS, in the opposite order every other
      * round (A B, B A, A B...). One JVM drives all rounds, so that its own compilers warm up once, in the warm-up,
      * and not again in every measured round (docs/decisions/bench-user-cycle.md). With HASH_ITERATIONS, each
-     * round first times one hash of that many iterations, SAMPLES times, while no cycle runs. Prints
-     * NAME.KEY.ROUND=VALUE lines, hash_ms.ROUND=VALUE, and load_KEY=VALUE lines about the warm-up.
+     * round first measures what the hash alone allows ({@link Hash}, SAMPLES hashes each way), while no cycle
+     * runs. Prints NAME.KEY.ROUND=VALUE lines, hash_ms.ROUND and hash_rate.ROUND lines, and load_KEY=VALUE lines
+     * about the warm-up.
      */
     static void rounds(String[] args) throws Exception {
         if (args.length < 6) {
@@ -129,6 +130,7 @@ public final class Load {
         for (int round = 1; round <= rounds; round++) {
             if (timeHash) {
                 System.out.printf("hash_ms.%d=%.1f%n", round, Hash.medianMillis(hashIterations, hashSamples));
+                System.out.printf("hash_rate.%d=%.2f%n", round, Hash.everyCorePerSecond(hashIterations, hashSamples));
             }
             List<Target> order = new ArrayList<>(targets);
             if (round % 2 == 0) {
