@@ -80,8 +80,8 @@ public final class Report {
                 row(name + " p50 / p99 ms, c=" + connections, key + "_p50_ms", key + "_p99_ms");
             }
         }
-        lines.add("| `GET /` c=8, each round's Gatehouse ÷ P1 / ÷ P3 |  |  |  | " + roundByRound("root_c8_rps", "p1")
-                + " / " + roundByRound("root_c8_rps", "p3") + " |  |  |  |");
+        roundsRow("`GET /` c=8, each round's Gatehouse ÷ P1 / ÷ P3", roundByRound("root_c8_rps", "p1"),
+                roundByRound("root_c8_rps", "p3"));
         String users = machine("virtual_users") + " users";
         String cheap = String.format(Locale.ROOT, "%,d", Integer.parseInt(machine("cheap_iterations")));
         row("cycles/s, cheap hash (" + cheap + " iterations), " + users, "cycles_cheap", "%.1f", "≥ 1.2× P1",
@@ -94,8 +94,8 @@ public final class Report {
         slashRow("the load generator's compilers, ms in a round, cheap / real hash", false, "load_jit_ms_cheap",
                 "load_jit_ms_real");
         row("cycles/s, real hash (220,000 iterations), " + users, "cycles_real", "%.2f", "", null, null);
-        lines.add("| cycles, each round's Gatehouse ÷ P1, cheap / real hash |  |  |  | "
-                + roundByRound("cycles_cheap", "p1") + " / " + roundByRound("cycles_real", "p1") + " |  |  |  |");
+        roundsRow("cycles, each round's Gatehouse ÷ P1, cheap / real hash", roundByRound("cycles_cheap", "p1"),
+                roundByRound("cycles_real", "p1"));
         hashBound();
         row("sign-out p50 / p99 ms, cheap-hash load", "sign_out_p50_ms_cheap", "sign_out_p99_ms_cheap");
         row("sign-out p99 ms, cheap-hash load", "sign_out_p99_ms_cheap", "%.1f", "≤ P1", ratio -> ratio <= 1.0, null);
@@ -186,7 +186,7 @@ public final class Report {
         Double hashMs = number("machine", "hash_ms");
         Double everyCore = number("machine", "hash_rate");
         shareRow("hash bound, cycles/s: " + machine("cores") + " cores ÷ one hash on one thread ("
-                + format(hashMs, "%.0f") + " ms)", hashMs == null ? null : cores * 1000 / hashMs,
+                + format(hashMs, "%.0f") + " ms)", inverse(hashMs, cores * 1000),
                 round -> inverse(number("machine", "hash_ms." + round), cores * 1000), null);
         shareRow("hash bound, cycles/s: what " + machine("cores") + " threads hash together, one per core",
                 everyCore, round -> number("machine", "hash_rate." + round), share -> share >= 0.9);
@@ -196,12 +196,12 @@ public final class Report {
     private void shareRow(String name, Double bound, IntFunction<Double> boundOfRound, DoublePredicate goal) {
         String boundCell = format(bound, "%.2f");
         lines.add("| " + name + " | " + boundCell + " | " + boundCell + " | n/a |  |  |  |  |");
+        Double gatehouse = shareOfBound("gatehouse", boundOfRound);
         List<String> shares = new ArrayList<>();
-        for (String target : List.of("gatehouse", "p1", "p3")) {
-            Double share = shareOfBound(target, boundOfRound);
+        for (Double share : Arrays.asList(gatehouse, shareOfBound("p1", boundOfRound),
+                shareOfBound("p3", boundOfRound))) {
             shares.add(share == null ? "n/a" : String.format(Locale.ROOT, "%.0f %%", share * 100));
         }
-        Double gatehouse = shareOfBound("gatehouse", boundOfRound);
         lines.add("| real-hash cycles ÷ that bound | " + String.join(" | ", shares) + " |  |  | "
                 + (goal == null ? " | " : "Gatehouse ≥ 90 % | "
                 + (gatehouse == null ? "n/a" : goal.test(gatehouse) ? "yes" : "**no**")) + " |");
@@ -225,6 +225,11 @@ public final class Report {
 
     private static Double inverse(Double value, double numerator) {
         return value == null || value == 0 ? null : numerator / value;
+    }
+
+    /** Round-by-round ratios, two series in the ratio column, first / second. */
+    private void roundsRow(String name, String first, String second) {
+        lines.add("| " + name + " |  |  |  | " + first + " / " + second + " |  |  |  |");
     }
 
     /** Each round's Gatehouse ÷ peer, in the order they ran: how much the machine moved during the run. */
