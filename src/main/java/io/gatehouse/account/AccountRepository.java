@@ -64,6 +64,23 @@ public class AccountRepository {
                 row -> new StoredPassword(row.getString(1), row.getString(2)));
     }
 
+    /**
+     * Replaces an account's password hash only if it is still {@code verified}, the one a sign-in just checked: a
+     * password changed in the meantime wins. Returns whether it was replaced.
+     */
+    public boolean replacePasswordHash(String username, String verified, String replacement) {
+        String sql = "UPDATE account SET password_hash = ? WHERE username_key = ? AND password_hash = ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setString(1, replacement);
+            update.setString(2, key(username));
+            update.setString(3, verified);
+            return update.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
     /** Whether any account's password hash does not begin with {@code prefix}. */
     public boolean holdsPasswordHashesOtherThan(String prefix) {
         return query("SELECT 1 FROM account WHERE password_hash NOT LIKE ? LIMIT 1", prefix + "%", row -> true)

@@ -3,7 +3,8 @@ package io.gatehouse.account;
 import io.gatehouse.config.Setting;
 
 /**
- * The bench-only switch: passwords hashed with 1,024 iterations, so that bench/run can measure what a sign-in costs
+ * The bench-only switch: passwords hashed with the cheapest Argon2id Bouncy Castle computes
+ * ({@link Argon2Cost#CHEAPEST}), so that bench/run can measure what a sign-in costs
  * besides the hash (docs/decisions/bench-cheap-hash-switch.md). Only "true" turns it on: "1" or a typo never
  * weakens a production start.
  */

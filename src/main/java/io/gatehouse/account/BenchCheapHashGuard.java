@@ -24,9 +24,9 @@ public class BenchCheapHashGuard {
         if (!hasher.isCheap()) {
             return;
         }
-        LOG.severe(() -> BenchCheapHash.SWITCH.variable() + "=true: passwords are hashed with "
-                + PasswordHasher.CHEAP_ITERATIONS + " PBKDF2 iterations, not " + PasswordHasher.ITERATIONS
-                + ". For benchmarks only: never run a real service this way.");
+        LOG.severe(() -> BenchCheapHash.SWITCH.variable() + "=true: passwords are hashed with Argon2id "
+                + hasher.cost() + ", not " + Argon2Cost.DEFAULT + " or more. For benchmarks only: never run a real "
+                + "service this way.");
         if (accounts.holdsPasswordHashesOtherThan(hasher.storedPrefix())) {
             throw new IllegalStateException(BenchCheapHash.SWITCH.variable() + "=true on a database with real "
                     + "password hashes: refusing to start. The bench switch runs only on a database of its own.");

@@ -2,6 +2,7 @@ package io.gatehouse.security;
 
 import io.gatehouse.account.AccountRepository;
 import io.gatehouse.account.PasswordHasher;
+import io.gatehouse.account.PasswordRenewal;
 import io.gatehouse.account.PasswordRule;
 import io.gatehouse.account.StoredPassword;
 import io.gatehouse.account.UsernameRule;
@@ -19,7 +20,8 @@ import static jakarta.security.enterprise.identitystore.CredentialValidationResu
 
 /**
  * Checks a name and password against the accounts in the database. An unknown name costs the same hash as a
- * wrong password, so the answer and its timing say nothing about which names exist.
+ * wrong password, so the answer and its timing say nothing about which names exist. A password that matches a hash
+ * of an older kind or cost gets today's hash ({@link PasswordRenewal}).
  */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
@@ -29,6 +31,9 @@ public class AccountIdentityStore implements IdentityStore {
 
     @Inject
     PasswordHasher hasher;
+
+    @Inject
+    PasswordRenewal renewal;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
@@ -49,6 +54,7 @@ public class AccountIdentityStore implements IdentityStore {
         if (!hasher.verify(password, stored.get().passwordHash())) {
             return INVALID_RESULT;
         }
+        renewal.afterSignIn(stored.get(), password);
         return new CredentialValidationResult(stored.get().username(), Set.of(Roles.USER));
     }
 }

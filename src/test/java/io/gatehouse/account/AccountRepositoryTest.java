@@ -83,6 +83,19 @@ abstract class AccountRepositoryTest {
     }
 
     @Test
+    void aPasswordHashIsReplacedOnlyIfItIsStillTheOneThatWasVerified() throws Exception {
+        accounts.create("Alice", HASH);
+
+        assertFalse(accounts.replacePasswordHash("alice", "some other hash", "$argon2id$new"), "a changed password wins");
+        assertEquals(HASH, accounts.findPassword("alice").orElseThrow().passwordHash());
+        assertFalse(accounts.replacePasswordHash("bob", HASH, "$argon2id$new"), "no such account");
+
+        assertTrue(accounts.replacePasswordHash("ALICE", HASH, "$argon2id$new"));
+        assertEquals(new StoredPassword("Alice", "$argon2id$new"), accounts.findPassword("alice").orElseThrow());
+        assertFalse(accounts.replacePasswordHash("alice", HASH, "$argon2id$newer"), "only once");
+    }
+
+    @Test
     void creationTimeIsKeptToTheMillisecond() throws Exception {
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Account created = accounts.create("alice", HASH);

@@ -8,15 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Each hash or verify costs about 0.2 s, so the tests share one hasher and one stored hash where they can. */
+/** A PBKDF2 hash costs about 0.2 s, an Argon2id one 30 ms: the tests share one hasher and stored hashes where they can. */
 class PasswordHasherTest {
 
     private static final String PASSWORD = "correct horse battery staple";
@@ -24,70 +32,36 @@ class PasswordHasherTest {
     private static PasswordHasher hasher;
     private static String stored;
     private static PasswordHasher cheap;
+    private static String pbkdf2;
 
     @BeforeAll
     static void hashOnce() {
-        hasher = new PasswordHasher(new Pbkdf2PasswordHashImpl());
+        hasher = new PasswordHasher(new Pbkdf2PasswordHashImpl(), Argon2Cost.DEFAULT);
         stored = hasher.hash(PASSWORD);
-        cheap = new PasswordHasher(new Pbkdf2PasswordHashImpl(), PasswordHasher.CHEAP_ITERATIONS);
+        cheap = new PasswordHasher(new Pbkdf2PasswordHashImpl(), Argon2Cost.CHEAPEST);
+        pbkdf2 = pbkdf2(PasswordHasher.PBKDF2_ITERATIONS);
+    }
+
+    /** A hash as Gatehouse stored every password before Argon2id. */
+    private static String pbkdf2(int iterations) {
+        Pbkdf2PasswordHashImpl old = new Pbkdf2PasswordHashImpl();
+        old.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+                "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations),
+                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                "Pbkdf2PasswordHash.KeySizeBytes", "64"));
+        return old.generate(PASSWORD.toCharArray());
     }
 
     @Test
-    void storesSha512With220000IterationsA32ByteSaltAndA64ByteKey() {
-        assertTrue(stored.startsWith("PBKDF2WithHmacSHA512:220000:"), stored);
-        String[] parts = stored.split(":");
-        assertEquals(4, parts.length, stored);
-        assertEquals(32, Base64.getDecoder().decode(parts[2]).length, "salt bytes");
-        assertEquals(64, Base64.getDecoder().decode(parts[3]).length, "key bytes");
-    }
-
-    @Test
-    void anUnknownNameIsCheckedAgainstAHashOfTheSameShapeThatNothingMatches() {
-        for (PasswordHasher each : new PasswordHasher[] {hasher, cheap}) {
-            String[] dummy = each.dummyHash().split(":");
-            String[] real = (each == hasher ? stored : cheap.hash(PASSWORD)).split(":");
-            assertEquals(real[0], dummy[0], "algorithm");
-            assertEquals(real[1], dummy[1], "iterations");
-            assertEquals(32, Base64.getDecoder().decode(dummy[2]).length, "salt bytes");
-            assertEquals(64, Base64.getDecoder().decode(dummy[3]).length, "key bytes");
-            assertFalse(each.verify(PASSWORD, each.dummyHash()));
-        }
-        assertNotEquals(hasher.dummyHash(), new PasswordHasher(new Pbkdf2PasswordHashImpl()).dummyHash());
-    }
-
-    @Test
-    void theBenchSwitchChangesOnlyTheIterationsTo1024() {
-        String[] parts = cheap.hash(PASSWORD).split(":");
-        assertEquals("PBKDF2WithHmacSHA512", parts[0]);
-        assertEquals("1024", parts[1]);
-        assertEquals(32, Base64.getDecoder().decode(parts[2]).length, "salt bytes");
-        assertEquals(64, Base64.getDecoder().decode(parts[3]).length, "key bytes");
-        assertTrue(cheap.isCheap());
-        assertFalse(hasher.isCheap());
-    }
-
-    @Test
-    void underTheBenchSwitchItsOwnHashesVerify() {
-        String cheapHash = cheap.hash(PASSWORD);
-        assertTrue(cheap.verify(PASSWORD, cheapHash));
-        assertFalse(cheap.verify("correct horse battery stapler", cheapHash));
-    }
-
-    @Test
-    void aStrongerHashThanTheHashersOwnStillVerifies() {
-        assertTrue(cheap.verify(PASSWORD, stored));
-    }
-
-    @Test
-    void withoutTheSwitchACheapHashNeverVerifiesEvenWithTheRightPassword() {
-        assertFalse(hasher.verify(PASSWORD, cheap.hash(PASSWORD)));
-    }
-
-    @Test
-    void aHashOfAnyFewerIterationsOrOfNoKnownShapeNeverVerifies() {
-        assertFalse(hasher.verify(PASSWORD, stored.replace(":220000:", ":219999:")));
-        assertFalse(hasher.verify(PASSWORD, "not a hash"));
-        assertFalse(hasher.verify(PASSWORD, "PBKDF2WithHmacSHA512:lots:c2FsdA==:a2V5"));
+    void storesArgon2idAtOwaspsFirstChoiceWithA16ByteSaltAndA32ByteHash() {
+        assertTrue(stored.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), stored);
+        String[] parts = stored.split("\\$");
+        assertEquals(6, parts.length, stored);
+        assertEquals(16, Base64.getDecoder().decode(parts[4]).length, "salt bytes");
+        assertEquals(32, Base64.getDecoder().decode(parts[5]).length, "hash bytes");
+        assertFalse(parts[4].contains("=") || parts[5].contains("="), "base64 without padding");
+        assertEquals(hasher.storedPrefix(), "$argon2id$v=19$m=19456,t=2,p=1$");
     }
 
     @Test
@@ -100,10 +74,131 @@ class PasswordHasherTest {
         assertFalse(hasher.verify("correct horse battery stapler", stored));
     }
 
+    /** phc-winner-argon2's src/test.c: each vector is "password" or "differentpassword", "somesalt" or "diffsalt". */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "password | $argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc",
+            "password | $argon2id$v=19$m=65536,t=4,p=1$c29tZXNhbHQ$kCXUjmjvc5XMqQedpMTsOv+zyJEf5PhtGiUghW9jFyw",
+            "differentpassword | $argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$C4TWUs9rDEvq7w3+J4umqA32aWKB1+DSiRuBfYxFj94",
+            "password | $argon2id$v=19$m=65536,t=2,p=1$ZGlmZnNhbHQ$vfMrBczELrFdWP0ZsfhWsRPaHppYdP3MVEMIVlqoFBw",
+    })
+    void verifiesTheReferenceImplementationsTestVectors(String password, String reference) {
+        assertTrue(hasher.verify(password, reference));
+        assertFalse(hasher.verify(password + "!", reference));
+    }
+
+    @Test
+    void aPbkdf2HashAtTodaysStrengthStillVerifiesAndIsDueForRenewal() {
+        assertTrue(pbkdf2.startsWith("PBKDF2WithHmacSHA512:220000:"), pbkdf2);
+        assertTrue(hasher.verify(PASSWORD, pbkdf2));
+        assertFalse(hasher.verify("correct horse battery stapler", pbkdf2));
+        assertTrue(hasher.needsRenewal(pbkdf2));
+    }
+
+    @Test
+    void aHashAtTodaysCostIsNotRenewedButAWeakerOneAtTheFloorIs() {
+        PasswordHasher raised = new PasswordHasher(new Pbkdf2PasswordHashImpl(), new Argon2Cost(19_456, 3, 1));
+
+        assertFalse(hasher.needsRenewal(stored));
+        assertTrue(raised.verify(PASSWORD, stored), "a hash at the floor still verifies after the settings rise");
+        assertTrue(raised.needsRenewal(stored));
+        assertFalse(raised.needsRenewal(raised.hash(PASSWORD)));
+        assertFalse(raised.needsRenewal("$argon2id$v=19$m=65536,t=4,p=1$c29tZXNhbHQ$kCXUjmjvc5XMqQedpMTsOv+zyJEf5PhtGiUghW9jFyw"),
+                "a stronger one stays");
+    }
+
+    @Test
+    void withoutTheSwitchAHashBelowTheFloorNeverVerifiesEvenWithTheRightPassword() {
+        assertFalse(hasher.verify(PASSWORD, cheap.hash(PASSWORD)));
+        assertFalse(hasher.verify("password",
+                "$argon2id$v=19$m=256,t=2,p=2$c29tZXNhbHQ$bQk8UB/VmZZF4Oo79iDXuL5/0ttZwg2f/5U52iv1cDc"));
+        assertFalse(hasher.verify(PASSWORD, pbkdf2(1_024)), "the bench switch's PBKDF2 of old");
+        assertFalse(hasher.verify(PASSWORD, pbkdf2.replace(":220000:", ":219999:")));
+    }
+
+    @Test
+    void aTamperedOrTruncatedHashNeverVerifiesAndIsLoggedWithoutTheHash() {
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler recorder = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(PasswordHasher.class.getName());
+        log.addHandler(recorder);
+        try {
+            List<String> broken = List.of(
+                    stored.substring(0, stored.length() - 4),
+                    stored.replace("m=19456", "m=4194304"),
+                    stored.replace("$argon2id$", "$argon2i$"),
+                    pbkdf2.substring(0, pbkdf2.lastIndexOf(':')),
+                    "not a hash",
+                    "");
+            for (String hash : broken) {
+                assertFalse(hasher.verify(PASSWORD, hash), hash);
+            }
+            assertEquals(broken.size(), logged.size());
+            for (LogRecord line : logged) {
+                assertEquals(Level.SEVERE, line.getLevel());
+                assertTrue(line.getMessage().contains("never matches"), line.getMessage());
+                assertFalse(line.getMessage().contains(stored.substring(30, 50)), line.getMessage());
+                assertFalse(line.getMessage().contains("$argon2"), line.getMessage());
+            }
+        } finally {
+            log.removeHandler(recorder);
+        }
+    }
+
+    @Test
+    void anUnknownNameIsCheckedAgainstAHashOfTheSameShapeThatNothingMatches() {
+        for (PasswordHasher each : new PasswordHasher[] {hasher, cheap}) {
+            Argon2idPhc dummy = Argon2idPhc.parse(each.dummyHash()).orElseThrow();
+            assertTrue(each.dummyHash().startsWith(each.storedPrefix()), each.dummyHash());
+            assertEquals(16, dummy.salt().length, "salt bytes");
+            assertEquals(32, dummy.hash().length, "hash bytes");
+            assertFalse(each.verify(PASSWORD, each.dummyHash()));
+        }
+        assertNotEquals(hasher.dummyHash(), new PasswordHasher(new Pbkdf2PasswordHashImpl(), Argon2Cost.DEFAULT).dummyHash());
+    }
+
+    @Test
+    void theBenchSwitchHashesWithTheCheapestArgon2id() {
+        String cheapHash = cheap.hash(PASSWORD);
+
+        assertTrue(cheapHash.startsWith("$argon2id$v=19$m=8,t=1,p=1$"), cheapHash);
+        assertTrue(cheap.isCheap());
+        assertFalse(hasher.isCheap());
+    }
+
+    @Test
+    void underTheBenchSwitchItsOwnHashesVerifyAndNothingIsRenewed() {
+        String cheapHash = cheap.hash(PASSWORD);
+        assertTrue(cheap.verify(PASSWORD, cheapHash));
+        assertFalse(cheap.verify("correct horse battery stapler", cheapHash));
+        assertFalse(cheap.needsRenewal(pbkdf2));
+    }
+
+    @Test
+    void aStrongerHashThanTheHashersOwnStillVerifies() {
+        assertTrue(cheap.verify(PASSWORD, stored));
+    }
+
     @Test
     void everyCharacterCountsSoALongPasswordIsNotTruncated() {
-        String eighty = "0123456789".repeat(8);
-        assertFalse(hasher.verify(eighty.substring(0, 72), hasher.hash(eighty)));
+        String longest = "0123456789".repeat(12) + "abcdefgh";
+        String hash = hasher.hash(longest);
+        assertTrue(hasher.verify(longest, hash));
+        assertFalse(hasher.verify(longest.substring(0, 127) + "i", hash));
+        assertFalse(hasher.verify(longest.substring(0, 72), hash));
     }
 
     @Test
@@ -120,10 +215,20 @@ class PasswordHasherTest {
         assertTrue(hasher.verify(signedInWith, hasher.hash(signedUpWith)));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\uFB01ne tuned passphrase"})
+    void aPbkdf2HashOfAnNfkcPasswordStillMatches(String signedUpWith) {
+        Pbkdf2PasswordHashImpl old = new Pbkdf2PasswordHashImpl();
+        old.initialize(Map.of("Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+                "Pbkdf2PasswordHash.Iterations", "220000"));
+        String hash = old.generate(java.text.Normalizer.normalize(signedUpWith, java.text.Normalizer.Form.NFKC).toCharArray());
+        assertTrue(hasher.verify("fine tuned passphrase", hash));
+    }
+
     @Test
     void everyHashTheDecoyIncludedWaitsForASlotAndIsRefusedWhenNoneComes() throws Exception {
         HashingSlots oneSlot = new HashingSlots(1, Duration.ofMillis(100));
-        PasswordHasher queued = new PasswordHasher(new Pbkdf2PasswordHashImpl(), PasswordHasher.CHEAP_ITERATIONS, oneSlot);
+        PasswordHasher queued = new PasswordHasher(new Pbkdf2PasswordHashImpl(), Argon2Cost.CHEAPEST, oneSlot);
         String cheapHash = queued.hash(PASSWORD);
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
