@@ -21,7 +21,9 @@ final class VerificationPace {
     private final Map<String, Double> averageNanos = new ConcurrentHashMap<>();
     private final Set<String> retired = ConcurrentHashMap.newKeySet();
 
+    /** A kind just verified is in use, whatever start-up found: a row restored from a backup counts too. */
     void took(String kind, long nanos) {
+        retired.remove(kind);
         averageNanos.merge(kind, (double) nanos,
                 (average, sample) -> average + (sample - average) * NEW_SAMPLE_WEIGHT);
     }

@@ -41,6 +41,16 @@ class VerificationPaceTest {
     }
 
     @Test
+    void aRetiredKindThatIsVerifiedAgainIsInUseAgain() {
+        pace.took("PBKDF2", 220 * MS);
+        pace.inUse("PBKDF2", false);
+
+        pace.took("PBKDF2", 220 * MS);
+
+        assertEquals(275 * MS, pace.slowestNanos());
+    }
+
+    @Test
     void eachKindIsARunningAverageSoOneSlowVerificationMovesItAnEighth() {
         pace.took("PBKDF2", 200 * MS);
         pace.took("PBKDF2", 1_000 * MS);

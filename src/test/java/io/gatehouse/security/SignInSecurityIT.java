@@ -3,6 +3,7 @@ package io.gatehouse.security;
 import io.gatehouse.testing.GatehouseIT;
 import io.gatehouse.testing.Page;
 import io.gatehouse.testing.RawHttp;
+import io.gatehouse.testing.StoredHashes;
 import io.gatehouse.testing.WebClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,15 +48,30 @@ class SignInSecurityIT extends GatehouseIT {
 
     // ----- no enumeration
 
+    /**
+     * An unknown name, an account still on PBKDF2 (220 ms a hash) and one moved to Argon2id (30 ms) get the same
+     * answer in similar time: a failure waits out the slowest hash still stored. The PBKDF2 accounts are put in
+     * place in the database, one a round so that none is throttled, and from an address of their own.
+     */
     @Test
     void anUnknownNameAndAWrongPasswordGetTheSameAnswerInSimilarTime() {
         String known = newAccount();
         RawHttp client = from(11);
+        RawHttp pbkdf2Client = from(12);
+        List<String> unmigrated = new ArrayList<>();
+        for (int round = 0; round <= 8; round++) {
+            String username = newAccount();
+            StoredHashes.replace(username, StoredHashes.pbkdf2(PASSWORD));
+            unmigrated.add(username);
+        }
         signIn(client, newUsername(), WRONG); // warm-up
+        signIn(pbkdf2Client, unmigrated.get(8), WRONG);
         List<Long> knownMillis = new ArrayList<>();
         List<Long> unknownMillis = new ArrayList<>();
+        List<Long> unmigratedMillis = new ArrayList<>();
         Page knownAnswer = null;
         Page unknownAnswer = null;
+        Page unmigratedAnswer = null;
         for (int round = 0; round < 8; round++) {
             Instant start = Instant.now();
             knownAnswer = signIn(client, known, WRONG);
@@ -63,15 +79,22 @@ class SignInSecurityIT extends GatehouseIT {
             start = Instant.now();
             unknownAnswer = signIn(client, newUsername(), WRONG);
             unknownMillis.add(Duration.between(start, Instant.now()).toMillis());
+            start = Instant.now();
+            unmigratedAnswer = signIn(pbkdf2Client, unmigrated.get(round), WRONG);
+            unmigratedMillis.add(Duration.between(start, Instant.now()).toMillis());
         }
 
         assertSameAnswer(knownAnswer, unknownAnswer);
+        assertSameAnswer(knownAnswer, unmigratedAnswer);
         long knownMedian = median(knownMillis);
         long unknownMedian = median(unknownMillis);
-        LOG.info(() -> "sign-in time, median of " + knownMillis.size() + ": known name " + knownMedian
-                + " ms, unknown name " + unknownMedian + " ms");
+        long unmigratedMedian = median(unmigratedMillis);
+        LOG.info(() -> "sign-in time, median of " + knownMillis.size() + ": known name (Argon2id) " + knownMedian
+                + " ms, unknown name " + unknownMedian + " ms, known name still on PBKDF2 " + unmigratedMedian + " ms");
         assertTrue(unknownMedian > knownMedian / 2 && unknownMedian < knownMedian * 2,
                 "known " + knownMillis + " vs unknown " + unknownMillis);
+        assertTrue(unmigratedMedian > knownMedian / 2 && unmigratedMedian < knownMedian * 2,
+                "migrated " + knownMillis + " vs unmigrated " + unmigratedMillis);
     }
 
     // ----- throttling

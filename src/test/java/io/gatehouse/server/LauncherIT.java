@@ -13,6 +13,15 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
@@ -108,6 +117,45 @@ class LauncherIT {
         assertTrue(log.contains("gatehouse - Shutdown completed"), "the connection pool was not closed:\n" + log);
     }
 
+    /**
+     * Each Argon2id hash takes 19 MiB of heap: 200 at once would be 3.8 GiB. The hashing slots let one a core run,
+     * the rest wait, and those that wait too long get the documented 503; nothing runs out of memory.
+     */
+    @Test
+    void aBurstOf200SignInsOnA256MiBHeapQueuesAndNeverRunsOutOfMemory() throws Exception {
+        start("-Xmx256m");
+        assertEquals(303, new WebClient(base, lastResponse).signUp("alice", PASSWORD).status());
+        int burst = 200;
+        ExecutorService visitors = Executors.newFixedThreadPool(burst);
+        CyclicBarrier together = new CyclicBarrier(burst);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < burst; i++) {
+                String password = i % 4 == 0 ? "not the password at all" : PASSWORD;
+                answers.add(visitors.submit(() -> {
+                    WebClient visitor = new WebClient(base, lastResponse);
+                    Map<String, String> form = visitor.signInForm(Map.of("j_username", "alice", "j_password", password));
+                    together.await(60, TimeUnit.SECONDS);
+                    return visitor.post("j_security_check", form).status();
+                }));
+            }
+            Map<Integer, Integer> statuses = new TreeMap<>();
+            for (Future<Integer> answer : answers) {
+                statuses.merge(answer.get(120, TimeUnit.SECONDS), 1, Integer::sum);
+            }
+            LOG.info(() -> "answers to " + burst + " simultaneous sign-ins on -Xmx256m, by status: " + statuses);
+
+            String log = Files.readString(workingDirectory.resolve("server.log"));
+            assertFalse(log.contains("OutOfMemoryError"), log);
+            assertTrue(Set.of(303, 503).containsAll(statuses.keySet()), statuses::toString);
+            assertTrue(statuses.getOrDefault(303, 0) > 0, statuses::toString);
+            assertTrue(server.isAlive());
+            assertEquals("/profile", new WebClient(base, lastResponse).signIn("alice", PASSWORD).location());
+        } finally {
+            visitors.shutdownNow();
+        }
+    }
+
     private String rawRequest(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
@@ -115,10 +163,13 @@ class LauncherIT {
         }
     }
 
-    private void start() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Paths.get(System.getProperty("gatehouse.jar", "target/gatehouse.jar")).toAbsolutePath().toString())
+    private void start(String... jvmOptions) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        command.add("-jar");
+        command.add(Paths.get(System.getProperty("gatehouse.jar", "target/gatehouse.jar")).toAbsolutePath().toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workingDirectory.resolve("server.log").toFile()));
