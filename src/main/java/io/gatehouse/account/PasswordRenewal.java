@@ -31,9 +31,18 @@ public class PasswordRenewal {
         this(null, null);
     }
 
-    /** Whether PBKDF2 hashes remain decides how long a failed sign-in waits: see {@link PasswordHasher#pbkdf2InUse}. */
+    /**
+     * Whether PBKDF2 hashes remain decides how long a failed sign-in waits: see {@link PasswordHasher#pbkdf2InUse}.
+     * A database that cannot say counts as holding some: a longer wait is safe, a shorter one is not.
+     */
     void atStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        hasher.pbkdf2InUse(pbkdf2Remains());
+        boolean remain;
+        try {
+            remain = pbkdf2Remains();
+        } catch (DataAccessException e) {
+            remain = true;
+        }
+        hasher.pbkdf2InUse(remain);
     }
 
     /** After {@code password} matched {@code stored}. */
