@@ -105,7 +105,7 @@ public final class Load {
      * Sign in, see the profile, sign out, again and again, for each target in turn. First the warm-up, unrecorded
      * (see {@link #warmUp}); then ROUNDS rounds measure each target for SECONDS, in the opposite order every other
      * round (A B, B A, A B...). One JVM drives all rounds, so that its own compilers warm up once, in the warm-up,
-     * and not again in every measured round (docs/decisions/bench-user-cycle.md). With HASH_ITERATIONS, each
+     * and not again in every measured round (docs/decisions/bench-user-cycle.md). With HASH_SPEC, each
      * round first measures what the hash alone allows ({@link Hash}, SAMPLES hashes each way), while no cycle
      * runs. Prints NAME.KEY.ROUND=VALUE lines, hash_ms.ROUND and hash_rate.ROUND lines, and load_KEY=VALUE lines
      * about the warm-up.
@@ -113,14 +113,14 @@ public final class Load {
     static void rounds(String[] args) throws Exception {
         if (args.length < 6) {
             throw new IllegalArgumentException("usage: Load rounds USERS WARMUP_SECONDS SECONDS ROUNDS "
-                    + "[HASH_ITERATIONS HASH_SAMPLES] NAME=FLAVOUR@BASE_URL...");
+                    + "[HASH_SPEC HASH_SAMPLES] NAME=FLAVOUR@BASE_URL...");
         }
         int users = Integer.parseInt(args[1]);
         int warmupSeconds = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
         int rounds = Integer.parseInt(args[4]);
         boolean timeHash = !args[5].contains("=");
-        int hashIterations = timeHash ? Integer.parseInt(args[5]) : 0;
+        String hashSpec = timeHash ? args[5] : null;
         int hashSamples = timeHash ? Integer.parseInt(args[6]) : 0;
         List<Target> targets = new ArrayList<>();
         for (int n = timeHash ? 7 : 5; n < args.length; n++) {
@@ -129,8 +129,8 @@ public final class Load {
         warmUp(targets, users, warmupSeconds);
         for (int round = 1; round <= rounds; round++) {
             if (timeHash) {
-                System.out.printf("hash_ms.%d=%.1f%n", round, Hash.medianMillis(hashIterations, hashSamples));
-                System.out.printf("hash_rate.%d=%.2f%n", round, Hash.everyCorePerSecond(hashIterations, hashSamples));
+                System.out.printf("hash_ms.%d=%.1f%n", round, Hash.medianMillis(hashSpec, hashSamples));
+                System.out.printf("hash_rate.%d=%.2f%n", round, Hash.everyCorePerSecond(hashSpec, hashSamples));
             }
             List<Target> order = new ArrayList<>(targets);
             if (round % 2 == 0) {

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What one Argon2id hash costs: memory in KiB (the PHC string's m), iterations (t) and parallelism (p).
  * New hashes take theirs from settings; a stored hash carries its own, which are believed only within the caps,
- * so that a tampered row cannot make a sign-in ask for gigabytes. See docs/decisions/014-argon2id.md.
+ * so that a tampered row cannot make a sign-in ask for gigabytes. See docs/decisions/014-argon2id-by-default.md.
  */
 record Argon2Cost(int memoryKib, int iterations, int parallelism) {
 

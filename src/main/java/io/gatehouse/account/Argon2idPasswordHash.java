@@ -3,7 +3,6 @@ package io.gatehouse.account;
 import jakarta.security.enterprise.identitystore.PasswordHash;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Map;
 import java.util.Optional;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -12,7 +11,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * Argon2id behind Jakarta Security's {@link PasswordHash}, computed by Bouncy Castle's {@link Argon2BytesGenerator}:
  * a random 16-byte salt, a 32-byte hash, stored as a PHC string ({@link Argon2idPhc}). A stored string verifies at
  * the cost it carries, within the caps. Bouncy Castle allocates the memory afresh in every {@code init}, so there
- * is no generator to keep between hashes (docs/decisions/014-argon2id.md).
+ * is no generator to keep between hashes (docs/decisions/014-argon2id-by-default.md).
  */
 final class Argon2idPasswordHash implements PasswordHash {
 
@@ -21,19 +20,11 @@ final class Argon2idPasswordHash implements PasswordHash {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Argon2Cost cost;
+    /** Set by the constructor rather than {@code initialize}: the settings are read and checked once, in {@link Argon2Cost}. */
+    private final Argon2Cost cost;
 
     Argon2idPasswordHash(Argon2Cost cost) {
         this.cost = cost;
-    }
-
-    /** Jakarta Security's way to set the cost: {@code Argon2id.MemoryKiB}, {@code .Iterations}, {@code .Parallelism}. */
-    @Override
-    public void initialize(Map<String, String> parameters) {
-        cost = new Argon2Cost(
-                Integer.parseInt(parameters.getOrDefault("Argon2id.MemoryKiB", String.valueOf(cost.memoryKib()))),
-                Integer.parseInt(parameters.getOrDefault("Argon2id.Iterations", String.valueOf(cost.iterations()))),
-                Integer.parseInt(parameters.getOrDefault("Argon2id.Parallelism", String.valueOf(cost.parallelism()))));
     }
 
     @Override
@@ -49,10 +40,6 @@ final class Argon2idPasswordHash implements PasswordHash {
         Optional<Argon2idPhc> hash = Argon2idPhc.parse(stored);
         return hash.isPresent() && MessageDigest.isEqual(hash.get().hash(),
                 compute(password, hash.get().cost(), hash.get().salt(), hash.get().hash().length));
-    }
-
-    Argon2Cost cost() {
-        return cost;
     }
 
     /** The password as UTF-8, Bouncy Castle's default, as the reference implementation and every other library take it. */

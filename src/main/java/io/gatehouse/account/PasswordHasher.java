@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  * Passwords are NFKC-normalized first, so the same password typed on another keyboard still matches.
  * Every hash, the decoy included, waits for one of the {@link HashingSlots}; a wait too long throws
  * {@link TooBusyException}. A failed verification is answered no sooner than the slowest kind still in use
- * ({@link VerificationPace}). See docs/decisions/014-argon2id.md.
+ * ({@link VerificationPace}). See docs/decisions/014-argon2id-by-default.md.
  */
 @ApplicationScoped
 public class PasswordHasher {

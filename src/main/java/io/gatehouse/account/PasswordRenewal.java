@@ -10,7 +10,7 @@ import java.util.logging.Logger;
  * Moves a stored hash to today's Argon2id cost at a successful sign-in: the only moment the password is known.
  * The new hash replaces only the one that was verified, so a password changed at the same moment wins. A renewal
  * that cannot happen now (every slot busy, the database down) is left for the next sign-in: the caller is signed
- * in either way. See docs/decisions/014-argon2id.md.
+ * in either way. See docs/decisions/014-argon2id-by-default.md.
  */
 @ApplicationScoped
 public class PasswordRenewal {

@@ -11,11 +11,8 @@ import io.gatehouse.database.Migrations;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,22 +25,7 @@ class BenchCheapHashGuardTest {
     private static PasswordHasher real;
     private static PasswordHasher cheap;
 
-    private final Logger log = Logger.getLogger(BenchCheapHashGuard.class.getName());
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Handler recorder = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private RecordedLog log;
     private HikariDataSource dataSource;
     private AccountRepository accounts;
 
@@ -59,12 +41,12 @@ class BenchCheapHashGuardTest {
         dataSource = new HikariDataSource(Database.poolConfig("jdbc:h2:file:" + file, "", ""));
         Migrations.migrate(dataSource);
         accounts = new AccountRepository(dataSource);
-        log.addHandler(recorder);
+        log = RecordedLog.of(BenchCheapHashGuard.class);
     }
 
     @AfterEach
     void close() {
-        log.removeHandler(recorder);
+        log.close();
         dataSource.close();
     }
 
@@ -72,8 +54,8 @@ class BenchCheapHashGuardTest {
     void theSwitchIsLoggedOnceAsSevereNamingTheVariable() {
         BenchCheapHashGuard.check(cheap, accounts);
 
-        assertEquals(1, logged.size(), "log lines");
-        LogRecord line = logged.get(0);
+        assertEquals(1, log.records().size(), "log lines");
+        LogRecord line = log.records().get(0);
         assertEquals(Level.SEVERE, line.getLevel());
         assertTrue(line.getMessage().contains("GATEHOUSE_BENCH_CHEAP_HASH"), line.getMessage());
         assertTrue(line.getMessage().contains("Argon2id m=8,t=1,p=1, not m=19456,t=2,p=1"), line.getMessage());
@@ -103,6 +85,6 @@ class BenchCheapHashGuardTest {
         accounts.create("alice", real.hash("correct horse battery staple"));
 
         assertDoesNotThrow(() -> BenchCheapHashGuard.check(real, accounts));
-        assertEquals(List.of(), logged);
+        assertEquals(List.of(), log.records());
     }
 }

@@ -10,13 +10,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,24 +115,7 @@ class PasswordHasherTest {
 
     @Test
     void aTamperedOrTruncatedHashNeverVerifiesAndIsLoggedWithoutTheHash() {
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        Handler recorder = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger log = Logger.getLogger(PasswordHasher.class.getName());
-        log.addHandler(recorder);
-        try {
+        try (RecordedLog log = RecordedLog.of(PasswordHasher.class)) {
             List<String> broken = List.of(
                     stored.substring(0, stored.length() - 4),
                     stored.replace("m=19456", "m=4194304"),
@@ -146,15 +126,13 @@ class PasswordHasherTest {
             for (String hash : broken) {
                 assertFalse(hasher.verify(PASSWORD, hash), hash);
             }
-            assertEquals(broken.size(), logged.size());
-            for (LogRecord line : logged) {
+            assertEquals(broken.size(), log.records().size());
+            for (LogRecord line : log.records()) {
                 assertEquals(Level.SEVERE, line.getLevel());
                 assertTrue(line.getMessage().contains("never matches"), line.getMessage());
                 assertFalse(line.getMessage().contains(stored.substring(30, 50)), line.getMessage());
                 assertFalse(line.getMessage().contains("$argon2"), line.getMessage());
             }
-        } finally {
-            log.removeHandler(recorder);
         }
     }
 
