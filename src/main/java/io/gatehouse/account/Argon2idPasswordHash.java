@@ -16,7 +16,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 final class Argon2idPasswordHash implements PasswordHash {
 
     static final int SALT_BYTES = 16;
-    static final int HASH_BYTES = 32;
+    static final int HASH_BYTES = Argon2idPhc.HASH_BYTES;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -39,7 +39,7 @@ final class Argon2idPasswordHash implements PasswordHash {
     public boolean verify(char[] password, String stored) {
         Optional<Argon2idPhc> hash = Argon2idPhc.parse(stored);
         return hash.isPresent() && MessageDigest.isEqual(hash.get().hash(),
-                compute(password, hash.get().cost(), hash.get().salt(), hash.get().hash().length));
+                compute(password, hash.get().cost(), hash.get().salt(), HASH_BYTES));
     }
 
     /** The password as UTF-8, Bouncy Castle's default, as the reference implementation and every other library take it. */

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * An Argon2id hash as the PHC string format stores it: {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}, salt
  * and hash in base64 without padding, m in KiB. Read strictly: one version, the three parameters in that order,
- * no leading zeros, canonical base64, and the cost within {@link Argon2Cost}'s caps. Anything else is no hash.
+ * no leading zeros, canonical base64, a 32-byte hash, and the cost within {@link Argon2Cost}'s caps. Anything else is no hash.
  */
 record Argon2idPhc(Argon2Cost cost, byte[] salt, byte[] hash) {
 
@@ -20,11 +20,13 @@ record Argon2idPhc(Argon2Cost cost, byte[] salt, byte[] hash) {
             + "m=" + NUMBER + ",t=" + NUMBER + ",p=" + NUMBER + "\\$" + BASE64 + "\\$" + BASE64);
     private static final Base64.Encoder ENCODER = Base64.getEncoder().withoutPadding();
 
-    /** The PHC string format's bounds: a salt of 8 bytes or more, a hash of at least 16 (ours are 16 and 32). */
+    /**
+     * A salt of 8 bytes (the PHC format's least, the reference vectors') to 64; a hash of exactly 32, ours and the
+     * reference vectors': a hash cut short by whole base64 groups would otherwise still read as a shorter one.
+     */
     static final int MIN_SALT_BYTES = 8;
     static final int MAX_SALT_BYTES = 64;
-    static final int MIN_HASH_BYTES = 16;
-    static final int MAX_HASH_BYTES = 64;
+    static final int HASH_BYTES = 32;
 
     static Optional<Argon2idPhc> parse(String stored) {
         Matcher parts = FORMAT.matcher(stored);
@@ -34,7 +36,7 @@ record Argon2idPhc(Argon2Cost cost, byte[] salt, byte[] hash) {
         Argon2Cost cost = new Argon2Cost(Integer.parseInt(parts.group(1)), Integer.parseInt(parts.group(2)),
                 Integer.parseInt(parts.group(3)));
         Optional<byte[]> salt = decode(parts.group(4), MIN_SALT_BYTES, MAX_SALT_BYTES);
-        Optional<byte[]> hash = decode(parts.group(5), MIN_HASH_BYTES, MAX_HASH_BYTES);
+        Optional<byte[]> hash = decode(parts.group(5), HASH_BYTES, HASH_BYTES);
         if (!cost.isWithinCaps() || salt.isEmpty() || hash.isEmpty()) {
             return Optional.empty();
         }
