@@ -47,6 +47,9 @@ public class LogoutServlet extends HttpServlet {
             log.signedOut(request, request.getRemoteUser());
         }
         HttpSession signedIn = request.getSession(false);
+        if (signedIn != null) {
+            SignedInSessions.ending(signedIn, "signed-out");
+        }
         request.logout();
         invalidate(signedIn);
         // Payara's logout starts a fresh session of its own; it must not outlive the sign-out either.
