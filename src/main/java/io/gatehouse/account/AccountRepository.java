@@ -64,6 +64,20 @@ public class AccountRepository {
                 row -> new StoredPassword(row.getString(1), row.getString(2)));
     }
 
+    /** The new hash, and every session signed in before now is over (see the session registry). */
+    public boolean changePassword(String username, String passwordHash) {
+        String sql = "UPDATE account SET password_hash = ?, sessions_valid_after = CURRENT_TIMESTAMP"
+                + " WHERE username_key = ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setString(1, passwordHash);
+            update.setString(2, key(username));
+            return update.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
     /** Whether any account's password hash does not begin with {@code prefix}. */
     public boolean holdsPasswordHashesOtherThan(String prefix) {
         return query("SELECT 1 FROM account WHERE password_hash NOT LIKE ? LIMIT 1", prefix + "%", row -> true)
@@ -82,7 +96,8 @@ public class AccountRepository {
         }
     }
 
-    private static String key(String username) {
+    /** username_key: the name as the database matches it, without regard to case. */
+    public static String key(String username) {
         return username.toLowerCase(Locale.ROOT);
     }
 

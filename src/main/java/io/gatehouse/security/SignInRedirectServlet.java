@@ -1,5 +1,7 @@
 package io.gatehouse.security;
 
+import io.gatehouse.history.EventKind;
+import io.gatehouse.history.RecordedEvents;
 import io.gatehouse.session.SignedInSessions;
 import io.gatehouse.web.Redirects;
 import jakarta.inject.Inject;
@@ -22,6 +24,9 @@ public class SignInRedirectServlet extends HttpServlet {
     @Inject
     SignedInSessions sessions;
 
+    @Inject
+    RecordedEvents history;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getRemoteUser() == null) {
@@ -30,6 +35,7 @@ public class SignInRedirectServlet extends HttpServlet {
         }
         sessions.register(request, request.getRemoteUser());
         log.signInSucceeded(request, request.getRemoteUser());
+        history.record(request, request.getRemoteUser(), EventKind.SIGNED_IN);
         Redirects.seeOther(request, response, SignInTarget.take(request, "/profile"));
     }
 }

@@ -1,10 +1,10 @@
 package io.gatehouse.session;
 
+import io.gatehouse.account.AccountRepository;
 import io.gatehouse.account.DataAccessException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Locale;
 import javax.sql.DataSource;
 
 /** The few lines of JDBC the registry's two repositories share. */
@@ -54,9 +54,8 @@ final class RegistryStatements {
         }
     }
 
-    /** account.username_key: names are matched without regard to case. */
     static String key(String username) {
-        return username.toLowerCase(Locale.ROOT);
+        return AccountRepository.key(username);
     }
 
     @FunctionalInterface

@@ -24,12 +24,16 @@ public class SessionEndListener implements HttpSessionListener, HttpSessionIdLis
     @Inject
     SessionIdHash hash;
 
+    @Inject
+    LocalSessions local;
+
     @Override
     public void sessionDestroyed(HttpSessionEvent event) {
         HttpSession session = event.getSession();
-        if (session.getAttribute(SignedInSessions.HANDLE) == null) {
+        if (!(session.getAttribute(SignedInSessions.HANDLE) instanceof String handle)) {
             return;
         }
+        local.remove(handle);
         String reason = session.getAttribute(SignedInSessions.END_REASON) instanceof String given ? given : timedOut(session);
         try {
             registry.end(hash.of(session.getId()), reason);

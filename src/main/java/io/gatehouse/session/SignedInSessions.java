@@ -31,6 +31,9 @@ public class SignedInSessions {
     SessionIdHash hash;
 
     @Inject
+    LocalSessions local;
+
+    @Inject
     HttpServletRequest currentRequest;
 
     public void register(HttpServletRequest request, String username) {
@@ -38,6 +41,7 @@ public class SignedInSessions {
         String handle = registry.register(username, hash.of(session.getId()),
                 request.getRemoteAddr(), request.getHeader("User-Agent"), node);
         session.setAttribute(HANDLE, handle);
+        local.add(handle, session);
         session.setAttribute(LAST_SEEN, System.currentTimeMillis());
     }
 
