@@ -3,6 +3,7 @@ package io.gatehouse.session;
 import io.gatehouse.testing.GatehouseIT;
 import io.gatehouse.testing.Page;
 import io.gatehouse.testing.WebClient;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,12 +180,30 @@ class AccountSessionsIT extends GatehouseIT {
                 assertTrue(outcome.equals("/account/sessions?ended") || outcome.equals("/account/sessions?gone"), outcome);
             }
             assertEquals(303, own.get().status());
-            assertEquals("/", own.get().location());
+            // Signed out either way: by its own /logout, or refused as ended if A's ending came first.
+            assertTrue(List.of("/", "/login").contains(own.get().location()), own.get().location());
         } finally {
             atOnce.shutdownNow();
         }
         assertEquals("/login", b.get("profile").location());
         assertEquals(200, a.get("profile").status());
+    }
+
+    @Test
+    void anotherSitesPostEndsNothing() {
+        signInBoth();
+        String handle = bsHandle();
+
+        for (String origin : List.of("https://evil.example", "null")) {
+            Page answer = a.send(a.request("account/sessions/end")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Origin", origin)
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            WebClient.encode(withToken(a, Map.of("handle", handle))))));
+            assertEquals(403, answer.status(), "a cross-site POST");
+            assertEquals("Forbidden", answer.body());
+        }
+        assertEquals(200, b.get("profile").status());
     }
 
     @Test

@@ -137,6 +137,35 @@ abstract class SessionRegistryTest {
         assertTrue(registry.isLive(hash.of("id-1"), "alice"));
     }
 
+    @Test
+    void endingAllButOneKeepsItLiveAndEndsTheRestOfThatAccountOnly() {
+        AccountSessions sessions = new AccountSessions(dataSource);
+        String kept = registry.register("alice", hash.of("id-1"), "203.0.113.7", "Firefox", "node-a");
+        String other = registry.register("alice", hash.of("id-2"), "203.0.113.8", "Chrome", "node-b");
+        registry.register("bob", hash.of("id-3"), "203.0.113.9", "Safari", "node-a");
+
+        assertEquals(java.util.List.of(other), sessions.endAllBut("alice", hash.of("id-1"), "signed-out-everywhere"));
+
+        assertTrue(registry.isLive(hash.of("id-1"), "alice"), "the kept session");
+        assertFalse(registry.isLive(hash.of("id-2"), "alice"));
+        assertTrue(registry.isLive(hash.of("id-3"), "bob"), "another account");
+        assertEquals(java.util.List.of(kept), sessions.list("alice").stream().map(LiveSession::handle).toList());
+    }
+
+    @Test
+    void aHandleEndsOnlyItsOwnAccountsLiveSessionOnce() {
+        AccountSessions sessions = new AccountSessions(dataSource);
+        String alices = registry.register("alice", hash.of("id-1"), "203.0.113.7", "Firefox", "node-a");
+        registry.register("bob", hash.of("id-2"), "203.0.113.8", "Chrome", "node-a");
+
+        assertFalse(sessions.end("bob", alices, "ended-from-another-device"), "another account's handle");
+        assertFalse(sessions.end("alice", "made-up", "ended-from-another-device"));
+        assertTrue(registry.isLive(hash.of("id-1"), "alice"));
+        assertTrue(sessions.end("alice", alices, "ended-from-another-device"));
+        assertFalse(sessions.end("alice", alices, "ended-from-another-device"), "ended twice");
+        assertFalse(registry.isLive(hash.of("id-1"), "alice"));
+    }
+
     private static byte[] sha256(String value) {
         try {
             return java.security.MessageDigest.getInstance("SHA-256").digest(value.getBytes());
