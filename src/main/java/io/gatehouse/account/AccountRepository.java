@@ -69,22 +69,32 @@ public class AccountRepository {
      * password changed in the meantime wins. Returns whether it was replaced.
      */
     public boolean replacePasswordHash(String username, String verified, String replacement) {
-        String sql = "UPDATE account SET password_hash = ? WHERE username_key = ? AND password_hash = ?";
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setString(1, replacement);
-            update.setString(2, key(username));
-            update.setString(3, verified);
-            return update.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+        return update("UPDATE account SET password_hash = ? WHERE username_key = ? AND password_hash = ?",
+                replacement, key(username), verified) == 1;
+    }
+
+    /** The new hash, and every session signed in before now is over (see the session registry). */
+    public boolean changePassword(String username, String passwordHash) {
+        return update("UPDATE account SET password_hash = ?, sessions_valid_after = CURRENT_TIMESTAMP"
+                + " WHERE username_key = ?", passwordHash, key(username)) == 1;
     }
 
     /** Whether any account's password hash does not begin with {@code prefix}. */
     public boolean holdsPasswordHashesOtherThan(String prefix) {
         return query("SELECT 1 FROM account WHERE password_hash NOT LIKE ? LIMIT 1", prefix + "%", row -> true)
                 .isPresent();
+    }
+
+    private int update(String sql, String... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setString(i + 1, parameters[i]);
+            }
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
     }
 
     private <T> Optional<T> query(String sql, String parameter, RowMapper<T> mapper) {
@@ -99,7 +109,8 @@ public class AccountRepository {
         }
     }
 
-    private static String key(String username) {
+    /** username_key: the name as the database matches it, without regard to case. */
+    public static String key(String username) {
         return username.toLowerCase(Locale.ROOT);
     }
 

@@ -1,5 +1,6 @@
 package io.gatehouse.security;
 
+import io.gatehouse.account.PasswordChanged;
 import io.gatehouse.account.SignedUp;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -74,6 +75,18 @@ public class SecurityLog {
 
     public void signedOut(HttpServletRequest request, String user) {
         write("sign-out", request, user);
+    }
+
+    public void sessionEndedElsewhere(HttpServletRequest request, String user) {
+        write("session.ended-elsewhere", request, user);
+    }
+
+    public void signedOutEverywhere(HttpServletRequest request, String user) {
+        write("sign-out.everywhere", request, user);
+    }
+
+    void passwordChanged(@Observes PasswordChanged changed) {
+        write("password.changed", currentRequest, changed.username());
     }
 
     void signedUp(@Observes SignedUp signedUp) {

@@ -1,6 +1,8 @@
 package io.gatehouse.security;
 
 import io.gatehouse.account.PasswordHasher;
+import io.gatehouse.history.EventKind;
+import io.gatehouse.history.RecordedEvents;
 import io.gatehouse.account.PasswordRule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +15,8 @@ import static jakarta.security.enterprise.identitystore.CredentialValidationResu
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.VALID;
 
 /**
- * One sign-in from the form: throttled, checked, counted and logged. A throttled attempt spends the same hash as a
+ * One sign-in from the form (or a password given again): throttled, checked, counted, logged, and put in the
+ * account's history. A throttled attempt spends the same hash as a
  * real check (none for a password too long to be anyone's, as the identity store) and gets the same answer as a
  * wrong password, so nobody can tell that the door was closed, nor time it.
  */
@@ -32,6 +35,9 @@ public class SignInAttempts {
     @Inject
     SecurityLog log;
 
+    @Inject
+    RecordedEvents history;
+
     public CredentialValidationResult check(HttpServletRequest request, String username, String password) {
         String address = request.getRemoteAddr();
         if (throttle.isThrottled(username, address)) {
@@ -39,6 +45,7 @@ public class SignInAttempts {
                 hasher.verifyAgainstNothing(password);
             }
             log.signInThrottled(request, username);
+            history.record(request, username, EventKind.SIGN_IN_THROTTLED);
             return INVALID_RESULT;
         }
         CredentialValidationResult result = identityStore.validate(new UsernamePasswordCredential(username, password));
@@ -47,6 +54,7 @@ public class SignInAttempts {
         } else {
             throttle.failed(username, address);
             log.signInFailed(request, username);
+            history.record(request, username, EventKind.SIGN_IN_FAILED);
         }
         return result;
     }

@@ -36,6 +36,7 @@ public class AbsoluteTimeoutFilter extends HttpFilter {
             if (!(session.getAttribute(SIGNED_IN_AT) instanceof Instant signedInAt)) {
                 session.setAttribute(SIGNED_IN_AT, now);
             } else if (!now.isBefore(signedInAt.plus(absolute))) {
+                SignedInSessions.ending(session, "absolute-timeout");
                 request.logout();
                 session.invalidate();
                 response.setHeader("Cache-Control", "no-store");

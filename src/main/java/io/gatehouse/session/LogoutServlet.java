@@ -1,5 +1,7 @@
 package io.gatehouse.session;
 
+import io.gatehouse.history.EventKind;
+import io.gatehouse.history.RecordedEvents;
 import io.gatehouse.security.CrossSiteRequests;
 import io.gatehouse.security.SecurityLog;
 import io.gatehouse.web.Redirects;
@@ -27,6 +29,9 @@ public class LogoutServlet extends HttpServlet {
     @Inject
     SecurityLog log;
 
+    @Inject
+    RecordedEvents history;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
@@ -45,8 +50,12 @@ public class LogoutServlet extends HttpServlet {
     private void signOut(HttpServletRequest request, HttpServletResponse response) throws ServletException {
         if (request.getRemoteUser() != null) {
             log.signedOut(request, request.getRemoteUser());
+            history.record(request, request.getRemoteUser(), EventKind.SIGNED_OUT);
         }
         HttpSession signedIn = request.getSession(false);
+        if (signedIn != null) {
+            SignedInSessions.ending(signedIn, "signed-out");
+        }
         request.logout();
         invalidate(signedIn);
         // Payara's logout starts a fresh session of its own; it must not outlive the sign-out either.

@@ -51,6 +51,16 @@ class AccessibilitySecurityIT extends GatehouseIT {
         assertNoViolations("profile");
         browser.get(base);
         assertNoViolations("home, signed in");
+        for (String page : List.of("account/sessions", "account/sessions?wrong-password", "account/password",
+                "account/history")) {
+            browser.get(base + page);
+            assertNoViolations(page);
+        }
+        browser.get(base + "account/password");
+        browser.findElement(By.id("change")).click();
+        assertNoViolations("account/password, every field wrong");
+        SessionsPage.open(browser, base).confirmPassword(PASSWORD);
+        assertNoViolations("account/sessions, password confirmed");
     }
 
     @Test

@@ -7,7 +7,9 @@ import io.gatehouse.testing.RawHttp;
 import io.gatehouse.testing.WebClient;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -76,6 +78,44 @@ class SecurityLogSecurityIT {
         for (String id : sessionIds) {
             assertFalse(log.contains(id), "a session id in the log: " + id);
         }
+    }
+
+    @Test
+    void endingOtherSessionsAndChangingThePasswordAreLoggedToo() throws Exception {
+        String username = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        WebClient alice = server.visitor(lastResponse);
+        alice.signUp(username, PASSWORD);
+        WebClient phone = server.visitor(lastResponse);
+        phone.signIn(username, PASSWORD);
+        WebClient tablet = server.visitor(lastResponse);
+        tablet.signIn(username, PASSWORD);
+        sessionsPagePost(alice, "account/sessions/confirm", Map.of("password", PASSWORD));
+        Matcher handle = Pattern.compile("name=\"handle\" value=\"([^\"]+)\"").matcher(alice.get("account/sessions").body());
+        assertTrue(handle.find());
+        assertEquals("/account/sessions?ended",
+                sessionsPagePost(alice, "account/sessions/end", Map.of("handle", handle.group(1))).location());
+        assertEquals("/account/sessions?ended-others",
+                sessionsPagePost(alice, "account/sessions/end-others", Map.of()).location());
+        Page form = alice.get("account/password");
+        Map<String, String> change = new LinkedHashMap<>(Map.of("change-password", "change-password",
+                "change", "Change password", "jakarta.faces.ViewState", form.viewState(), "csrf_token", form.formToken(),
+                "current", PASSWORD, "password", PASSWORD + " again", "confirmation", PASSWORD + " again"));
+        assertEquals("/account/password?changed", alice.post("account/password", change).location());
+        Thread.sleep(200);
+
+        assertEquals(List.of("session.ended-elsewhere", "sign-out.everywhere", "password.changed"), events(username).stream()
+                .map(event -> event.group(2)).filter(event -> !event.startsWith("sign-in") && !event.equals("sign-up"))
+                .toList());
+        for (WebClient client : List.of(alice, phone, tablet)) {
+            assertFalse(server.log().contains(client.sessionId().orElse("no cookie")), "a session id in the log");
+        }
+        assertFalse(server.log().contains(handle.group(1)), "a session's handle in the log");
+    }
+
+    private static Page sessionsPagePost(WebClient client, String path, Map<String, String> fields) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.put("csrf_token", client.get("account/sessions").formToken());
+        return client.post(path, form);
     }
 
     @Test

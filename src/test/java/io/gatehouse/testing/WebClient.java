@@ -28,6 +28,7 @@ public class WebClient {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
     private final Consumer<Page> onResponse;
+    private String userAgent;
 
     public WebClient(URI base, Consumer<Page> onResponse) {
         this.base = base;
@@ -58,7 +59,17 @@ public class WebClient {
     }
 
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+        return withUserAgent(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)));
+    }
+
+    private HttpRequest.Builder withUserAgent(HttpRequest.Builder request) {
+        return userAgent == null ? request : request.header("User-Agent", userAgent);
+    }
+
+    /** Sends this User-Agent from now on, as a given browser would; until then, Java's own. */
+    public WebClient as(String userAgent) {
+        this.userAgent = userAgent;
+        return this;
     }
 
     /** Follows 3xx answers with GET, as a browser does after a POST, and returns the page it ends on. */
@@ -68,7 +79,7 @@ public class WebClient {
             if (hops == 10) {
                 throw new AssertionError("redirect loop from " + page.uri());
             }
-            current = send(HttpRequest.newBuilder(current.uri().resolve(current.location())).GET().build());
+            current = send(withUserAgent(HttpRequest.newBuilder(current.uri().resolve(current.location()))).GET().build());
         }
         return current;
     }

@@ -1,0 +1,73 @@
+package io.gatehouse.session;
+
+import io.gatehouse.security.WebXmlLoginConfig;
+import io.gatehouse.web.Redirects;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+
+/**
+ * Before any page is shown to a signed-in session, asks the {@link SessionRegistry} whether it is still live: a
+ * session ended on another device or node is signed out here and sent to sign in, as after /logout
+ * (docs/decisions/015). A registry that cannot be read is the database's plain 503, never a pass.
+ * The sign-in form itself is let through: its session is registered by the servlet behind it.
+ */
+public class EndedSessionFilter extends HttpFilter {
+
+    private static final long SEEN_EVERY_MILLIS = 60_000;
+
+    @Inject
+    SessionRegistry registry;
+
+    @Inject
+    SessionIdHash hash;
+
+    @Inject
+    WebXmlLoginConfig loginConfig;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String user = request.getRemoteUser();
+        HttpSession session = user == null || isSignInForm(request) ? null : request.getSession(false);
+        if (session != null) {
+            String sessionHash = hash.of(session.getId());
+            if (!registry.isLive(sessionHash, user)) {
+                SignedInSessions.ending(session, "ended-elsewhere");
+                request.logout();
+                invalidate(session);
+                response.setHeader("Cache-Control", "no-store");
+                Redirects.seeOther(request, response, loginConfig.loginPage());
+                return;
+            }
+            noteSeen(session, sessionHash);
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void noteSeen(HttpSession session, String sessionHash) {
+        long now = System.currentTimeMillis();
+        if (!(session.getAttribute(SignedInSessions.LAST_SEEN) instanceof Long written)
+                || now - written >= SEEN_EVERY_MILLIS) {
+            registry.seen(sessionHash);
+            session.setAttribute(SignedInSessions.LAST_SEEN, now);
+        }
+    }
+
+    private static boolean isSignInForm(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/j_security_check");
+    }
+
+    private static void invalidate(HttpSession session) {
+        try {
+            session.invalidate();
+        } catch (IllegalStateException alreadyInvalid) {
+            // Payara's logout may have ended it already.
+        }
+    }
+}

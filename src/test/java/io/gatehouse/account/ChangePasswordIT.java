@@ -1,0 +1,97 @@
+package io.gatehouse.account;
+
+import io.gatehouse.testing.GatehouseIT;
+import io.gatehouse.testing.Page;
+import io.gatehouse.testing.WebClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+import static io.gatehouse.testing.Forms.assertFieldError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** /account/password, with two clients A and B signed in as the same person. */
+class ChangePasswordIT extends GatehouseIT {
+
+    private static final String NEW_PASSWORD = "a new and rather longer phrase";
+
+    @Test
+    void aPasswordChangeOnAEndsBAndKeepsAOnANewSessionId() {
+        String username = newUsername();
+        WebClient a = visitor();
+        WebClient b = visitor();
+        a.signUp(username, PASSWORD);
+        b.signIn(username, PASSWORD);
+        String before = a.sessionId().orElseThrow();
+
+        Page answer = change(a, PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
+
+        assertEquals(303, answer.status());
+        assertEquals("/account/password?changed", answer.location());
+        assertNotEquals(before, a.sessionId().orElseThrow(), "the same session id after a password change");
+        assertTrue(a.follow(answer).body().contains("Your password is changed."));
+        assertEquals(200, a.get("profile").status(), "A stays");
+        assertEquals("/login", b.get("profile").location(), "B was not ended");
+        WebClient thief = visitor();
+        thief.useSessionId(before);
+        assertEquals("/login", thief.get("profile").location(), "A's old id still works");
+        assertEquals("/login?error", visitor().signIn(username, PASSWORD).location(), "the old password works");
+        assertEquals(303, visitor().signIn(username, NEW_PASSWORD).status());
+    }
+
+    @Test
+    void theNewPasswordFollowsSignUpsRulesAndMessages() {
+        WebClient a = visitor();
+        a.signUp(newUsername(), PASSWORD);
+
+        assertFieldError(change(a, PASSWORD, "short", "short"), "password",
+                PasswordRule.problemWith("short").orElseThrow());
+        assertFieldError(change(a, PASSWORD, NEW_PASSWORD, NEW_PASSWORD + "!"), "confirmation",
+                "The passwords do not match.");
+        assertEquals(200, a.get("profile").status());
+    }
+
+    @Test
+    void aWrongCurrentPasswordIsRefusedAndThrottledLikeASignIn() {
+        String username = newUsername();
+        WebClient a = visitor();
+        a.signUp(username, PASSWORD);
+
+        for (int attempt = 0; attempt < 6; attempt++) {
+            assertFieldError(change(a, "not the password", NEW_PASSWORD, NEW_PASSWORD), "current", "Wrong password.");
+        }
+        assertFieldError(change(a, PASSWORD, NEW_PASSWORD, NEW_PASSWORD), "current", "Wrong password.");
+        assertEquals("/login?error", visitor().signIn(username, PASSWORD).location(), "not counted as sign-ins");
+    }
+
+    @Test
+    void aPostWithoutTheFormTokenChangesNothing() {
+        String username = newUsername();
+        WebClient a = visitor();
+        a.signUp(username, PASSWORD);
+        Map<String, String> form = form(a, PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
+        form.remove("csrf_token");
+
+        assertEquals("/account/password?expired", a.post("account/password", form).location());
+        assertEquals(303, visitor().signIn(username, PASSWORD).status(), "the password changed");
+    }
+
+    private static Page change(WebClient client, String current, String password, String confirmation) {
+        return client.post("account/password", form(client, current, password, confirmation));
+    }
+
+    private static Map<String, String> form(WebClient client, String current, String password, String confirmation) {
+        Page page = client.get("account/password");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("change-password", "change-password");
+        form.put("change", "Change password");
+        form.put("jakarta.faces.ViewState", page.viewState());
+        form.put("csrf_token", page.formToken());
+        form.put("current", current);
+        form.put("password", password);
+        form.put("confirmation", confirmation);
+        return form;
+    }
+}

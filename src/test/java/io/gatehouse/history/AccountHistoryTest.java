@@ -1,0 +1,90 @@
+package io.gatehouse.history;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.gatehouse.account.AccountRepository;
+import io.gatehouse.database.Database;
+import io.gatehouse.database.Migrations;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The history keeps 90 days, or at least the latest 50 per account, on its own. */
+class AccountHistoryTest {
+
+    private HikariDataSource dataSource;
+    private AccountHistory history;
+
+    @BeforeEach
+    void open() throws Exception {
+        Path file = Path.of("target", "h2-history-tests", UUID.randomUUID().toString()).toAbsolutePath();
+        dataSource = new HikariDataSource(Database.poolConfig("jdbc:h2:file:" + file, "", ""));
+        Migrations.migrate(dataSource);
+        new AccountRepository(dataSource).create("alice", "x");
+        new AccountRepository(dataSource).create("bob", "x");
+        history = new AccountHistory(dataSource);
+    }
+
+    @AfterEach
+    void close() {
+        dataSource.close();
+    }
+
+    @Test
+    void showsTheLatestFiftyNewestFirstButKeepsEverythingYoungerThanNinetyDays() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            history.record("alice", i == 59 ? EventKind.PASSWORD_CHANGED : EventKind.SIGNED_IN, "203.0.113.7", "UA");
+        }
+
+        List<HistoryEntry> latest = history.latest("alice");
+
+        assertEquals(50, latest.size());
+        assertEquals(EventKind.PASSWORD_CHANGED, latest.get(0).kind());
+        assertEquals(60, count("alice"), "younger than 90 days, all kept");
+    }
+
+    @Test
+    void forgetsWhatIsOlderThanNinetyDaysBeyondTheLatestFifty() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            history.record("alice", EventKind.SIGNED_IN, "203.0.113.7", "UA");
+        }
+        history.record("bob", EventKind.SIGNED_IN, "203.0.113.8", "UA");
+        execute("UPDATE account_event SET occurred_at = DATEADD('DAY', -100, occurred_at)");
+
+        history.record("alice", EventKind.SIGNED_OUT, "203.0.113.7", "UA");
+
+        assertEquals(50, count("alice"), "the latest 50 stay, however old");
+        assertEquals(1, count("bob"), "another account's history untouched");
+    }
+
+    @Test
+    void anUnknownNameRecordsNothing() throws Exception {
+        history.record("nobody", EventKind.SIGN_IN_FAILED, "203.0.113.7", "UA");
+
+        assertTrue(history.latest("nobody").isEmpty());
+        assertEquals(0, count("nobody"));
+    }
+
+    private int count(String username) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             var row = statement.executeQuery("SELECT COUNT(*) FROM account_event e JOIN account a"
+                     + " ON a.id = e.account_id WHERE a.username_key = '" + username + "'")) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+    }
+}
