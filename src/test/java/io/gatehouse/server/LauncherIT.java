@@ -3,8 +3,11 @@ package io.gatehouse.server;
 import io.gatehouse.testing.LastResponse;
 import io.gatehouse.testing.Page;
 import io.gatehouse.testing.ServerProcess;
+import io.gatehouse.testing.SocatProxy;
 import io.gatehouse.testing.WebClient;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +16,19 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static io.gatehouse.testing.GatehouseIT.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code java -jar target/gatehouse.jar} as a user runs it: from a directory of its own, on the default H2 file
- * under ./data, killed and started again.
+ * under ./data, killed and started again; and as an operator meets it when it cannot start: a bad setting, a
+ * taken port, a database that is not there (yet). A start that cannot serve exits with 1 and says why in one line.
  */
 @Tag("launcher")
 class LauncherIT {
@@ -38,7 +48,14 @@ class LauncherIT {
     @RegisterExtension
     final LastResponse lastResponse = new LastResponse();
 
+    /** "Within seconds": generous on a loaded 2-core machine; the point is that a failed start does not linger. */
+    private static final Duration NEVER_LINGERS = Duration.ofSeconds(40);
+    private static final Pattern ONE_EVENT = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z (INFO|WARNING|SEVERE) [\\w$-]+ \\S.*");
+
     private final int port = Integer.getInteger("it.launcher.port", 18081);
+    /** Two ports beside the launcher's: one where no database listens, one where it comes up late. */
+    private final int nothingListens = port + 11;
+    private final int lateDatabase = port + 12;
     private final URI base = URI.create("http://127.0.0.1:" + port + "/");
     private Path workingDirectory;
     private Process server;
@@ -106,6 +123,92 @@ class LauncherIT {
         assertFalse(log.contains("failed to stop it"), log);
         assertTrue(log.contains("Stopping ProtocolHandler"), "Tomcat did not stop its connector:\n" + log);
         assertTrue(log.contains("gatehouse - Shutdown completed"), "the connection pool was not closed:\n" + log);
+        assertFalse(log.contains("WARNING"), "a warning on a clean start and stop:\n" + log);
+        for (String line : log.lines().toList()) {
+            assertTrue(ONE_EVENT.matcher(line).matches() || line.startsWith("{\"time\":"), "not one event per line: " + line);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "GATEHOUSE_PORT|abc|GATEHOUSE_PORT (gatehouse.port) is \"abc\", but must be a port number from 1 to 65535",
+        "GATEHOUSE_PORT|70000|GATEHOUSE_PORT (gatehouse.port) is \"70000\", but must be a port number from 1 to 65535",
+        "GATEHOUSE_SESSION_IDLE_TIMEOUT|15m|GATEHOUSE_SESSION_IDLE_TIMEOUT (gatehouse.session.idle.timeout) is \"15m\", but must be a positive ISO-8601 duration such as PT30S, PT15M or PT8H",
+        "GATEHOUSE_DB_WAIT|PT0S|GATEHOUSE_DB_WAIT (gatehouse.db.wait) is \"PT0S\", but must be a positive ISO-8601 duration such as PT30S, PT15M or PT8H",
+        "GATEHOUSE_TRUSTED_PROXIES|10\\.0\\.(|GATEHOUSE_TRUSTED_PROXIES (gatehouse.trusted.proxies) is \"10\\.0\\.(\", but must be a Java regular expression",
+        "GATEHOUSE_DB_URL|jdbc:mysql://db/gatehouse?password=hunter2|GATEHOUSE_DB_URL (gatehouse.db.url) is \"jdbc:mysql://db/gatehouse?password=***\", but must be a JDBC URL starting with jdbc:h2: or jdbc:postgresql:",
+        "GATEHOUSE_BENCH_CHEAP_HASH|yes|GATEHOUSE_BENCH_CHEAP_HASH (gatehouse.bench.cheap.hash) is \"yes\", but must be true or false"
+    })
+    void aBadSettingStopsTheStartWithOneLineNamingItAndWhatIsAllowed(String variable, String value, String says)
+            throws Exception {
+        Failed start = failedStart(Map.of(variable, value));
+
+        assertEquals(1, start.exitCode());
+        assertEquals(1, start.lines().size(), String.join("\n", start.lines()));
+        assertTrue(start.lastLine().endsWith(" SEVERE GatehouseServer Gatehouse did not start: " + says), start.lastLine());
+        assertTrue(start.took().compareTo(NEVER_LINGERS) < 0, "took " + start.took());
+    }
+
+    @Test
+    void aTakenPortStopsTheStartWithinSecondsWithOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            Failed start = failedStart(Map.of());
+
+            assertEquals(1, start.exitCode());
+            assertEquals(1, start.lines().size(), String.join("\n", start.lines()));
+            assertTrue(start.lastLine().endsWith(" SEVERE GatehouseServer Gatehouse did not start: cannot listen on 127.0.0.1:"
+                    + port + " (GATEHOUSE_ADDRESS, GATEHOUSE_PORT): Address already in use"), start.lastLine());
+            assertTrue(start.took().compareTo(NEVER_LINGERS) < 0, "took " + start.took());
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseIsTriedForTheWaitThenNamedWithoutItsPassword() throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + nothingListens + "/gatehouse?password=";
+        Failed start = failedStart(Map.of("GATEHOUSE_DB_URL", url + "hunter2", "GATEHOUSE_DB_WAIT", "PT4S"));
+
+        assertEquals(1, start.exitCode());
+        start.eachLineIsOneEvent();
+        assertFalse(String.join("\n", start.lines()).contains("hunter2"), "the password in the log");
+        List<String> tries = start.lines().stream().filter(line -> line.contains(" WARNING DatabaseWait ")).toList();
+        assertTrue(tries.size() >= 2, String.join("\n", start.lines()));
+        assertTrue(tries.get(0).contains("The database at " + url + "*** does not answer yet (try 1, waiting up to 4 s): "
+                + "Connection to 127.0.0.1:" + nothingListens + " refused"), tries.get(0));
+        assertTrue(start.lastLine().contains(" SEVERE GatehouseServer Gatehouse did not start: the database at " + url
+                + "*** did not answer within 4 s (GATEHOUSE_DB_WAIT): Connection to 127.0.0.1:" + nothingListens
+                + " refused"), start.lastLine());
+        assertTrue(start.took().compareTo(NEVER_LINGERS.plusSeconds(4)) < 0, "took " + start.took());
+        assertFalse(start.lines().stream().anyMatch(line -> line.contains("WARNING WebappClassLoaderBase")),
+                "drivers left registered: " + String.join("\n", start.lines()));
+    }
+
+    @Test
+    void aDatabaseThatComesUpAfterGatehouseIsWaitedFor() throws Exception {
+        SocatProxy.assumeInstalled();
+        String postgres = System.getProperty("gatehouse.db.url");
+        Assumptions.assumeTrue(postgres != null && postgres.startsWith("jdbc:postgresql://"), "the stories' PostgreSQL");
+        URI real = URI.create(postgres.substring("jdbc:".length()));
+        String late = postgres.replace(":" + real.getPort() + "/", ":" + lateDatabase + "/");
+
+        Instant started = Instant.now();
+        server = launch(Map.of("GATEHOUSE_DB_URL", late, "GATEHOUSE_DB_USER", System.getProperty("gatehouse.db.user", ""),
+                "GATEHOUSE_DB_WAIT", "PT90S"));
+        awaitLogLine("does not answer yet (try 2,");
+        try (SocatProxy database = SocatProxy.start(lateDatabase, real.getPort())) {
+            Duration firstOk = ServerProcess.awaitOk(server, base, started, log().toString());
+            LOG.info(() -> "first 200 after " + firstOk.toMillis() + " ms");
+            assertTrue(Files.readString(log()).contains("The database at " + late + " answered on try "));
+            server.destroy();
+            assertTrue(server.waitFor(30, TimeUnit.SECONDS));
+        }
+    }
+
+    private void awaitLogLine(String part) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!Files.readString(log()).contains(part)) {
+            assertTrue(server.isAlive() && Instant.now().isBefore(deadline), "no line with " + part + " in " + log());
+            Thread.sleep(100);
+        }
     }
 
     private String rawRequest(String request) throws IOException {
@@ -116,17 +219,53 @@ class LauncherIT {
     }
 
     private void start() throws IOException, InterruptedException {
+        start(Map.of());
+    }
+
+    private void start(Map<String, String> settings) throws IOException, InterruptedException {
+        Instant started = Instant.now();
+        server = launch(settings);
+        Duration firstOk = ServerProcess.awaitOk(server, base, started, log().toString());
+        LOG.info(() -> "first 200 after " + firstOk.toMillis() + " ms");
+    }
+
+    private Process launch(Map<String, String> settings) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", Paths.get(System.getProperty("gatehouse.jar", "target/gatehouse.jar")).toAbsolutePath().toString())
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(workingDirectory.resolve("server.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
         builder.environment().put("GATEHOUSE_PORT", String.valueOf(port));
         builder.environment().remove("GATEHOUSE_DB_URL");
+        builder.environment().putAll(settings);
+        return builder.start();
+    }
+
+    /** Starts the launcher, which must give up: its exit code, how long it took, and the lines it logged. */
+    private Failed failedStart(Map<String, String> settings) throws IOException, InterruptedException {
         Instant started = Instant.now();
-        server = builder.start();
-        Duration firstOk = ServerProcess.awaitOk(server, base, started, workingDirectory.resolve("server.log").toString());
-        LOG.info(() -> "first 200 after " + firstOk.toMillis() + " ms");
+        server = launch(settings);
+        assertTrue(server.waitFor(120, TimeUnit.SECONDS), "still running 120 s after a start that cannot serve");
+        Duration took = Duration.between(started, Instant.now());
+        return new Failed(server.exitValue(), took, Files.readAllLines(log()));
+    }
+
+    private Path log() {
+        return workingDirectory.resolve("server.log");
+    }
+
+    private record Failed(int exitCode, Duration took, List<String> lines) {
+
+        String lastLine() {
+            return lines.get(lines.size() - 1);
+        }
+
+        /** Every line is one event: time, level, the logger's short name; no stack trace, no "Caused by". */
+        void eachLineIsOneEvent() {
+            for (String line : lines) {
+                assertTrue(ONE_EVENT.matcher(line).matches(), "not one event per line: " + line);
+            }
+        }
     }
 }

@@ -1,0 +1,42 @@
+package io.gatehouse.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * Every setting that has a shape, read once before anything starts: the launcher stops on the first bad value
+ * with one line, instead of failing later, deep in a start-up, or running with a default the operator did not want.
+ * A new setting with a shape gets a line here. The database user and password are free text.
+ */
+public final class SettingsCheck {
+
+    private SettingsCheck() {
+    }
+
+    public static void all() {
+        new Setting("port").port();
+        new Setting("address").parsed("an IP address or a host name that resolves", SettingsCheck::resolve);
+        new Setting("trusted.proxies").pattern();
+        new Setting("db.url").parsed("a JDBC URL starting with jdbc:h2: or jdbc:postgresql:",
+                SettingsCheck::supportedDatabase);
+        new Setting("db.wait").duration();
+        new Setting("session.idle.timeout").duration();
+        new Setting("session.absolute.timeout").duration();
+        new Setting("bench.cheap.hash").flag();
+    }
+
+    private static InetAddress resolve(String address) {
+        try {
+            return InetAddress.getByName(address.strip());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static String supportedDatabase(String url) {
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException();
+        }
+        return url;
+    }
+}
