@@ -6,7 +6,7 @@ import java.net.UnknownHostException;
 /**
  * Every setting that has a shape, read once before anything starts: the launcher stops on the first bad value
  * with one line, instead of failing later, deep in a start-up, or running with a default the operator did not want.
- * A new setting with a shape gets a line here. The database user and password are free text.
+ * A new setting with a shape gets a line here. The database user and password and the metrics token are free text.
  */
 public final class SettingsCheck {
 
@@ -23,6 +23,8 @@ public final class SettingsCheck {
         new Setting("session.idle.timeout").duration();
         new Setting("session.absolute.timeout").duration();
         new Setting("bench.cheap.hash").flag();
+        new Setting("metrics.port").port();
+        new Setting("metrics.address").parsed("an IP address or a host name that resolves", SettingsCheck::resolve);
     }
 
     private static InetAddress resolve(String address) {

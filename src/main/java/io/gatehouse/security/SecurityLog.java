@@ -4,6 +4,7 @@ import io.gatehouse.account.SignedUp;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -47,6 +48,9 @@ public class SecurityLog {
     @Inject
     HttpServletRequest currentRequest;
 
+    @Inject
+    Event<SecurityEvent> events;
+
     @PostConstruct
     void open() {
         new SecureRandom().nextBytes(salt);
@@ -79,6 +83,11 @@ public class SecurityLog {
         write("sign-in.throttled", request, user);
     }
 
+    /** Every hashing slot stayed taken for the longest wait: the sign-in got a 503 without being checked. */
+    public void signInTooBusy(HttpServletRequest request, String user) {
+        write("sign-in.too-busy", request, user);
+    }
+
     public void signedOut(HttpServletRequest request, String user) {
         write("sign-out", request, user);
     }
@@ -88,6 +97,7 @@ public class SecurityLog {
     }
 
     private void write(String event, HttpServletRequest request, String user) {
+        events.fire(new SecurityEvent(event));
         if (!log.isLoggable(Level.INFO)) {
             return;
         }

@@ -2,6 +2,7 @@ package io.gatehouse.security;
 
 import io.gatehouse.account.PasswordHasher;
 import io.gatehouse.account.PasswordRule;
+import io.gatehouse.account.TooBusyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -41,7 +42,13 @@ public class SignInAttempts {
             log.signInThrottled(request, username);
             return INVALID_RESULT;
         }
-        CredentialValidationResult result = identityStore.validate(new UsernamePasswordCredential(username, password));
+        CredentialValidationResult result;
+        try {
+            result = identityStore.validate(new UsernamePasswordCredential(username, password));
+        } catch (TooBusyException tooBusy) {
+            log.signInTooBusy(request, username);
+            throw tooBusy;
+        }
         if (result.getStatus() == VALID) {
             throttle.succeeded(username);
         } else {

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
@@ -22,7 +23,8 @@ import org.apache.juli.ClassLoaderLogManager;
 
 /**
  * {@code java -jar gatehouse.jar}: serves the WAR packed inside this jar at "/" on embedded Tomcat.
- * GATEHOUSE_PORT and GATEHOUSE_ADDRESS choose where it listens; the WAR reads its own settings.
+ * GATEHOUSE_PORT and GATEHOUSE_ADDRESS choose where it listens, GATEHOUSE_METRICS_PORT and _ADDRESS where its
+ * metrics listener does, if at all; the WAR reads its own settings.
  */
 public final class GatehouseServer {
 
@@ -30,9 +32,11 @@ public final class GatehouseServer {
     private final Tomcat tomcat = new Tomcat();
     private final Path baseDir;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final Optional<MetricsListener> metrics;
 
-    GatehouseServer(Path baseDir, String address, int port) throws IOException {
+    GatehouseServer(Path baseDir, String address, int port, Optional<MetricsListener> metrics) throws IOException {
         this.baseDir = baseDir;
+        this.metrics = metrics;
         // Tomcat deploys into <baseDir>/webapps but does not create it.
         Files.createDirectories(baseDir.resolve("webapps"));
         tomcat.setBaseDir(baseDir.toString());
@@ -73,6 +77,7 @@ public final class GatehouseServer {
         }
         Context webapp = tomcat.addWebapp("", war.toString());
         webapp.addLifecycleListener(new WebappDefaults());
+        MetricsListener.keepOffTheApplicationPort(webapp);
         try (FirstFailure failure = FirstFailure.listen()) {
             tomcat.start();
             if (!webapp.getState().isAvailable()) {
@@ -82,12 +87,14 @@ public final class GatehouseServer {
         } catch (LifecycleException e) {
             throw new CannotStart(OneLineLog.reason(e));
         }
+        metrics.ifPresent(listener -> listener.serve(webapp));
     }
 
     void stop() {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
+        metrics.ifPresent(MetricsListener::stop);
         try {
             if (tomcat.getServer().getState().isAvailable()) {
                 tomcat.stop();
@@ -114,7 +121,10 @@ public final class GatehouseServer {
             String address = new Setting("address").valueOr("127.0.0.1");
             int port = new Setting("port").port().orElse(8080);
             Listening.checkFree(address, port, "GATEHOUSE_ADDRESS, GATEHOUSE_PORT");
-            GatehouseServer started = new GatehouseServer(baseDir, address, port);
+            Optional<Integer> metricsPort = new Setting("metrics.port").port();
+            Optional<MetricsListener> metrics = metricsPort.isEmpty() ? Optional.empty() : Optional.of(
+                    new MetricsListener(new Setting("metrics.address").valueOr("127.0.0.1"), metricsPort.get()));
+            GatehouseServer started = new GatehouseServer(baseDir, address, port, metrics);
             server = started;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.stop();

@@ -1,7 +1,9 @@
 package io.gatehouse.server;
 
+import io.gatehouse.testing.GatehouseIT;
 import io.gatehouse.testing.LastResponse;
 import io.gatehouse.testing.Page;
+import io.gatehouse.testing.Scrape;
 import io.gatehouse.testing.ServerProcess;
 import io.gatehouse.testing.SocatProxy;
 import io.gatehouse.testing.WebClient;
@@ -10,6 +12,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,9 +58,11 @@ class LauncherIT {
     private static final Pattern ONE_EVENT = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z (INFO|WARNING|SEVERE) [\\w$-]+ \\S.*");
 
     private final int port = Integer.getInteger("it.launcher.port", 18081);
-    /** Two ports beside the launcher's: one where no database listens, one where it comes up late. */
+    /** Ports beside the launcher's: where no database listens, where one comes up late, the metrics listener. */
     private final int nothingListens = port + 11;
     private final int lateDatabase = port + 12;
+    private final int metricsPort = port + 13;
+    private final URI metrics = URI.create("http://127.0.0.1:" + metricsPort + "/");
     private final URI base = URI.create("http://127.0.0.1:" + port + "/");
     private Path workingDirectory;
     private Process server;
@@ -201,6 +208,76 @@ class LauncherIT {
             server.destroy();
             assertTrue(server.waitFor(30, TimeUnit.SECONDS));
         }
+    }
+
+    @Test
+    void metricsAreServedOnTheirOwnListenerAndCountAKnownSequenceExactly() throws Exception {
+        start(Map.of("GATEHOUSE_METRICS_PORT", String.valueOf(metricsPort), "GATEHOUSE_METRICS_TOKEN", "a-token"));
+        Scrape before = scrape();
+        String name = GatehouseIT.newUsername();
+
+        assertEquals(303, new WebClient(base, lastResponse).signUp(name, PASSWORD).status());
+        WebClient visitor = new WebClient(base, lastResponse);
+        assertEquals("/login?error", visitor.signIn(name, "not the password at all").location());
+        assertEquals("/login?error", visitor.signIn(name, "nor this one either").location());
+        assertEquals("/profile", visitor.signIn(name, PASSWORD).location());
+        assertEquals(303, visitor.get("logout").status());
+        Scrape after = scrape();
+
+        Map<String, Double> moved = Map.of(
+                "gatehouse_sign_ups_total{outcome=\"ok\"}", 1.0,
+                "gatehouse_sign_ups_total{outcome=\"name_taken\"}", 0.0,
+                "gatehouse_sign_ups_total{outcome=\"rejected\"}", 0.0,
+                "gatehouse_sign_ins_total{outcome=\"wrong_password\"}", 2.0,
+                "gatehouse_sign_ins_total{outcome=\"ok\"}", 1.0,
+                "gatehouse_sign_ins_total{outcome=\"throttled\"}", 0.0,
+                "gatehouse_sign_ins_total{outcome=\"too_busy\"}", 0.0,
+                "gatehouse_sign_outs_total", 1.0);
+        moved.forEach((series, by) -> assertEquals(by, after.value(series) - before.value(series), series));
+        assertTrue(after.value("gatehouse_sessions_live") >= 1, "the sign-up's session is still open");
+        assertTrue(after.value("hikaricp_connections_max{pool=\"gatehouse\"}") > 0, after.text());
+        assertTrue(after.text().contains("\njvm_memory_used_bytes{"), "the JVM's figures");
+        assertTrue(after.text().contains("\ntomcat_global_request_seconds_count{"), "Tomcat's request figures");
+        assertEquals("", after.promtoolFindings());
+    }
+
+    @Test
+    void theMetricsListenerServesNothingElseAndTheApplicationPortNoMetrics() throws Exception {
+        start(Map.of("GATEHOUSE_METRICS_PORT", String.valueOf(metricsPort), "GATEHOUSE_METRICS_TOKEN", "a-token"));
+        HttpClient http = HttpClient.newHttpClient();
+
+        for (String path : List.of("", "login", "register", "health", "metrics/", "metricsx")) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(metrics.resolve("/" + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, answer.statusCode(), path);
+            assertEquals("Not Found", answer.body(), path);
+        }
+        Page onTheApplicationPort = new WebClient(base, lastResponse)
+                .send(HttpRequest.newBuilder(base.resolve("/metrics")).header("Authorization", "Bearer a-token"));
+        assertEquals(404, onTheApplicationPort.status());
+        assertEquals("Not Found", onTheApplicationPort.body());
+    }
+
+    @Test
+    void aTakenMetricsPortStopsTheStartWithOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(metricsPort, 1, InetAddress.getByName("127.0.0.1"))) {
+            Failed start = failedStart(Map.of("GATEHOUSE_METRICS_PORT", String.valueOf(metricsPort)));
+
+            assertEquals(1, start.exitCode());
+            assertEquals(1, start.lines().size(), String.join("\n", start.lines()));
+            assertTrue(start.lastLine().endsWith(" SEVERE GatehouseServer Gatehouse did not start: cannot listen on 127.0.0.1:"
+                    + metricsPort + " (GATEHOUSE_METRICS_ADDRESS, GATEHOUSE_METRICS_PORT): Address already in use"),
+                    start.lastLine());
+            assertTrue(start.took().compareTo(NEVER_LINGERS) < 0, "took " + start.took());
+        }
+    }
+
+    private Scrape scrape() throws IOException, InterruptedException {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(metrics.resolve("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode());
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+        return new Scrape(answer.body());
     }
 
     private void awaitLogLine(String part) throws IOException, InterruptedException {
