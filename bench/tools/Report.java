@@ -19,6 +19,8 @@ import java.util.function.IntFunction;
  * <pre>
  * java Report.java FIGURES                      prints the table
  * java Report.java FIGURES --into FILE.md       puts it between FILE's two "bench/run" markers
+ *      ... --svg FILE.svg                       also draws the ratios and targets (Chart)
+ *      ... --chart LINK                         shows that drawing above the table, from LINK
  * </pre>
  */
 public final class Report {
@@ -28,19 +30,34 @@ public final class Report {
 
     private final Properties figures = new Properties();
     private final List<String> lines = new ArrayList<>();
+    private final Chart chart = new Chart();
+    private String chartLink;
 
     public static void main(String[] args) throws IOException {
         Report report = new Report(Path.of(args[0]));
+        Path into = null;
+        Path svg = null;
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--into" -> into = Path.of(args[i + 1]);
+                case "--svg" -> svg = Path.of(args[i + 1]);
+                case "--chart" -> report.chartLink = args[i + 1];
+                default -> throw new IllegalArgumentException("usage: Report FIGURES [--into FILE.md] [--svg FILE.svg] [--chart LINK]");
+            }
+        }
         String table = report.table();
-        if (args.length == 3 && args[1].equals("--into")) {
-            Path file = Path.of(args[2]);
-            String text = Files.readString(file);
+        if (svg != null) {
+            Files.writeString(svg, report.chart.svg("Gatehouse ÷ peer, " + report.machine("mode") + " run, "
+                    + report.machine("date") + " (targets in red)"));
+        }
+        if (into != null) {
+            String text = Files.readString(into);
             int begin = text.indexOf(BEGIN);
             int end = text.indexOf(END);
             if (begin < 0 || end < begin) {
-                throw new IllegalStateException(file + " lacks the markers " + BEGIN + " and " + END);
+                throw new IllegalStateException(into + " lacks the markers " + BEGIN + " and " + END);
             }
-            Files.writeString(file, text.substring(0, begin + BEGIN.length()) + "\n" + table + text.substring(end));
+            Files.writeString(into, text.substring(0, begin + BEGIN.length()) + "\n" + table + text.substring(end));
         } else {
             System.out.print(table);
         }
@@ -56,6 +73,10 @@ public final class Report {
         lines.add("### " + machine("mode") + " run, " + machine("date") + (machine("mode").equals("quick")
                 ? " (quick: a few seconds per figure, to keep bench/run working; these figures mean nothing)" : ""));
         lines.add("");
+        if (chartLink != null) {
+            lines.add("![Gatehouse ÷ peer per figure, with the targets](" + chartLink + ")");
+            lines.add("");
+        }
         lines.add("- Machine: " + machine("cpu") + ", " + machine("memory") + "; " + machine("java") + "; "
                 + machine("wrk") + ". Load average (1, 5, 15 min) " + machine("load_before") + " before the run, "
                 + machine("load_after") + " after it.");
@@ -72,10 +93,10 @@ public final class Report {
                 String key = path + "_c" + connections;
                 if (path.equals("root")) {
                     row(name + " req/s, c=" + connections, key + "_rps", "%.0f", "≥ 1.0× P1 and ≥ 0.5× P3",
-                            ratio -> ratio >= 1.0, ratio -> ratio >= 0.5);
+                            atLeast(1.0), atLeast(0.5));
                 } else {
                     row(name + " req/s, c=" + connections, key + "_rps", "%.0f", "≥ 2× P1",
-                            ratio -> ratio >= 2.0, null);
+                            atLeast(2.0), null);
                 }
                 row(name + " p50 / p99 ms, c=" + connections, key + "_p50_ms", key + "_p99_ms");
             }
@@ -85,7 +106,7 @@ public final class Report {
         String users = machine("virtual_users") + " users";
         String cheap = String.format(Locale.ROOT, "%,d", Integer.parseInt(machine("cheap_iterations")));
         row("cycles/s, cheap hash (" + cheap + " iterations), " + users, "cycles_cheap", "%.1f", "≥ 1.2× P1",
-                ratio -> ratio >= 1.2, null);
+                atLeast(1.2), null);
         row("load generator's CPU ms per cheap-hash cycle", "load_cpu_ms_cheap", "%.2f", "", null, null);
         slashRow("load alone until the JIT compilers settled, s: wrk / cheap-hash / real-hash cycles", false,
                 "settle_seconds_http", "settle_seconds_cheap", "settle_seconds_real");
@@ -104,13 +125,13 @@ public final class Report {
         algorithmBound("bcrypt 10", "bcrypt");
         algorithmBound("PBKDF2-SHA512 220,000", "pbkdf2");
         row("sign-out p50 / p99 ms, cheap-hash load", "sign_out_p50_ms_cheap", "sign_out_p99_ms_cheap");
-        row("sign-out p99 ms, cheap-hash load", "sign_out_p99_ms_cheap", "%.1f", "≤ P1", ratio -> ratio <= 1.0, null);
+        row("sign-out p99 ms, cheap-hash load", "sign_out_p99_ms_cheap", "%.1f", "≤ P1", atMost(1.0), null);
         row("sign-out p50 / p99 ms, real-hash load", "sign_out_p50_ms_real", "sign_out_p99_ms_real");
-        row("sign-out p99 ms, real-hash load", "sign_out_p99_ms_real", "%.1f", "≤ P1", ratio -> ratio <= 1.0, null);
-        row("start to first 200, s", "start_seconds", "%.2f", "≤ P1", ratio -> ratio <= 1.0, null);
+        row("sign-out p99 ms, real-hash load", "sign_out_p99_ms_real", "%.1f", "≤ P1", atMost(1.0), null);
+        row("start to first 200, s", "start_seconds", "%.2f", "≤ P1", atMost(1.0), null);
         row("idle RSS, MiB", "idle_rss_mib", "%.0f", "", null, null);
         row("heap per session, KiB (" + sessions("gatehouse") + " / " + sessions("p1") + " sessions)",
-                "heap_per_session_kib", "%.2f", "≤ P1", ratio -> ratio <= 1.0, null);
+                "heap_per_session_kib", "%.2f", "≤ P1", atMost(1.0), null);
         slashRow("machine load, 1-min average, as its figures began / ended", false, "load_start", "load_end");
         lines.add("");
         lines.add("wrk's figures are medians over rounds (" + machine("wrk_rounds") + " here) that measure each "
@@ -146,11 +167,29 @@ public final class Report {
         return String.join("\n", lines);
     }
 
+    /** A target: Gatehouse ÷ peer at least, or at most, this ratio. */
+    record Target(double ratio, boolean atLeast) {
+
+        boolean test(double value) {
+            return atLeast ? value >= ratio : value <= ratio;
+        }
+    }
+
+    private static Target atLeast(double ratio) {
+        return new Target(ratio, true);
+    }
+
+    private static Target atMost(double ratio) {
+        return new Target(ratio, false);
+    }
+
     /** A figure with ratios, and the target if it has one: a test of Gatehouse ÷ P1, ÷ P3, or both. */
     private void row(String name, String key, String format, String target,
-                     DoublePredicate againstP1, DoublePredicate againstP3) {
+                     Target againstP1, Target againstP3) {
         Double ofP1 = ratio(key, "p1");
         Double ofP3 = ratio(key, "p3");
+        chart.add(new Chart.Bars(target.isEmpty() ? name : name + " (target " + target + ")", ofP1, ofP3, againstP1 == null ? null : againstP1.ratio(),
+                againstP3 == null ? null : againstP3.ratio()));
         String holds = "";
         if (againstP1 != null || againstP3 != null) {
             boolean known = (againstP1 == null || ofP1 != null) && (againstP3 == null || ofP3 != null);

@@ -35,17 +35,22 @@ public class RegisterBacking {
     @Inject
     Event<SignedUp> signedUp;
 
+    @Inject
+    Event<SignUpRefused> refused;
+
     private String username;
     private String password;
     private String confirmation;
 
     public void register() throws IOException {
         if (hasProblems()) {
+            refused.fire(new SignUpRefused(SignUpRefused.Reason.REJECTED));
             return;
         }
         try {
             registration.register(username, password);
         } catch (UsernameTakenException e) {
+            refused.fire(new SignUpRefused(SignUpRefused.Reason.NAME_TAKEN));
             problem("username", "That username is taken. Choose another.");
             return;
         }

@@ -2,6 +2,7 @@ package io.gatehouse.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.gatehouse.config.Passwords;
 import io.gatehouse.config.Setting;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -9,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import java.sql.DriverManager;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -31,11 +34,12 @@ public class Database {
     @PostConstruct
     void open() {
         JdbcDrivers.register();
-        dataSource = ServerDataSource.find().orElseGet(this::openOwnPool);
-        LOG.info(() -> ownPool == null ? "Using the server's DataSource jdbc/gatehouse" : "Using Gatehouse's own connection pool");
         try {
+            dataSource = ServerDataSource.find().map(this::awaitServers).orElseGet(this::openOwnPool);
+            LOG.info(() -> ownPool == null ? "Using the server's DataSource jdbc/gatehouse" : "Using Gatehouse's own connection pool");
             Migrations.migrate(dataSource);
         } catch (RuntimeException e) {
+            // A bean that failed to open is never destroyed: let go of the pool and the drivers here.
             close();
             throw e;
         }
@@ -59,12 +63,26 @@ public class Database {
         JdbcDrivers.deregister();
     }
 
+    private DataSource awaitServers(DataSource server) {
+        DatabaseWait.untilItAnswers("jdbc/gatehouse", server::getConnection);
+        return server;
+    }
+
     private DataSource openOwnPool() {
-        ownPool = new HikariDataSource(poolConfig(
-                new Setting("db.url").valueOr(DEFAULT_URL),
-                new Setting("db.user").valueOr(""),
-                new Setting("db.password").valueOr("")));
+        String url = new Setting("db.url").valueOr(DEFAULT_URL);
+        HikariConfig config = poolConfig(url, new Setting("db.user").valueOr(""), new Setting("db.password").valueOr(""));
+        DatabaseWait.untilItAnswers(Passwords.hiddenIn(url), () -> DriverManager.getConnection(url, connectionProperties(config)));
+        ownPool = new HikariDataSource(config);
         return ownPool;
+    }
+
+    /** The pool's own driver settings (its time-outs), so a try waits no longer than a pooled connection would. */
+    private static Properties connectionProperties(HikariConfig config) {
+        Properties properties = new Properties();
+        properties.putAll(config.getDataSourceProperties());
+        properties.setProperty("user", config.getUsername());
+        properties.setProperty("password", config.getPassword());
+        return properties;
     }
 
     public static HikariConfig poolConfig(String url, String user, String password) {

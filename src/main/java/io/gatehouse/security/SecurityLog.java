@@ -5,16 +5,22 @@ import io.gatehouse.account.SignedUp;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -34,12 +40,17 @@ public class SecurityLog {
     static final String LOGGER = "io.gatehouse.security.events";
     private static final int LONGEST_NAME = 64;
 
+    private static final JsonGeneratorFactory JSON = Json.createGeneratorFactory(Map.of());
+
     private final Logger log = Logger.getLogger(LOGGER);
     private final byte[] salt = new byte[16];
     private Handler oneLine;
 
     @Inject
     HttpServletRequest currentRequest;
+
+    @Inject
+    Event<SecurityEvent> events;
 
     @PostConstruct
     void open() {
@@ -73,6 +84,11 @@ public class SecurityLog {
         write("sign-in.throttled", request, user);
     }
 
+    /** Every hashing slot stayed taken for the longest wait: the sign-in got a 503 without being checked. */
+    public void signInTooBusy(HttpServletRequest request, String user) {
+        write("sign-in.too-busy", request, user);
+    }
+
     public void signedOut(HttpServletRequest request, String user) {
         write("sign-out", request, user);
     }
@@ -94,11 +110,11 @@ public class SecurityLog {
     }
 
     private void write(String event, HttpServletRequest request, String user) {
+        events.fire(new SecurityEvent(event));
         if (!log.isLoggable(Level.INFO)) {
             return;
         }
-        log.info("{\"time\":\"" + Instant.now() + "\",\"event\":\"" + event + "\",\"user\":" + json(user)
-                + ",\"ip\":" + json(request.getRemoteAddr()) + ",\"session\":" + json(sessionHash(request)) + "}");
+        log.info(line(event, user, request.getRemoteAddr(), sessionHash(request)));
     }
 
     String sessionHash(HttpServletRequest request) {
@@ -116,26 +132,27 @@ public class SecurityLog {
         }
     }
 
-    /** A JSON string, cut to a sane length; control characters escaped, so no name can forge a second line. */
-    static String json(String value) {
+    /**
+     * The event as one JSON line. Jakarta JSON Processing escapes every control character, so no name can forge a
+     * second line; a name is cut to a sane length first.
+     */
+    static String line(String event, String user, String address, String session) {
+        StringWriter line = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(line)) {
+            json.writeStartObject().write("time", Instant.now().toString()).write("event", event);
+            writeOrNull(json, "user", user == null || user.length() <= LONGEST_NAME ? user : user.substring(0, LONGEST_NAME) + "…");
+            writeOrNull(json, "ip", address);
+            writeOrNull(json, "session", session);
+            json.writeEnd();
+        }
+        return line.toString();
+    }
+
+    private static void writeOrNull(JsonGenerator json, String name, String value) {
         if (value == null) {
-            return "null";
+            json.writeNull(name);
+        } else {
+            json.write(name, value);
         }
-        String shown = value.length() > LONGEST_NAME ? value.substring(0, LONGEST_NAME) + "…" : value;
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : shown.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -4,6 +4,7 @@ import io.gatehouse.account.PasswordHasher;
 import io.gatehouse.history.EventKind;
 import io.gatehouse.history.RecordedEvents;
 import io.gatehouse.account.PasswordRule;
+import io.gatehouse.account.TooBusyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -48,7 +49,13 @@ public class SignInAttempts {
             history.record(request, username, EventKind.SIGN_IN_THROTTLED);
             return INVALID_RESULT;
         }
-        CredentialValidationResult result = identityStore.validate(new UsernamePasswordCredential(username, password));
+        CredentialValidationResult result;
+        try {
+            result = identityStore.validate(new UsernamePasswordCredential(username, password));
+        } catch (TooBusyException tooBusy) {
+            log.signInTooBusy(request, username);
+            throw tooBusy;
+        }
         if (result.getStatus() == VALID) {
             throttle.succeeded(username);
         } else {

@@ -1,13 +1,19 @@
 package io.gatehouse.server;
 
+import io.gatehouse.config.InvalidSetting;
 import io.gatehouse.config.Setting;
+import io.gatehouse.config.SettingsCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.LogManager;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardHost;
@@ -17,15 +23,20 @@ import org.apache.juli.ClassLoaderLogManager;
 
 /**
  * {@code java -jar gatehouse.jar}: serves the WAR packed inside this jar at "/" on embedded Tomcat.
- * GATEHOUSE_PORT and GATEHOUSE_ADDRESS choose where it listens; the WAR reads its own settings.
+ * GATEHOUSE_PORT and GATEHOUSE_ADDRESS choose where it listens, GATEHOUSE_METRICS_PORT and _ADDRESS where its
+ * metrics listener does, if at all; the WAR reads its own settings.
  */
 public final class GatehouseServer {
 
+
     private final Tomcat tomcat = new Tomcat();
     private final Path baseDir;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final Optional<MetricsListener> metrics;
 
-    GatehouseServer(Path baseDir, String address, int port) throws IOException {
+    GatehouseServer(Path baseDir, String address, int port, Optional<MetricsListener> metrics) throws IOException {
         this.baseDir = baseDir;
+        this.metrics = metrics;
         // Tomcat deploys into <baseDir>/webapps but does not create it.
         Files.createDirectories(baseDir.resolve("webapps"));
         tomcat.setBaseDir(baseDir.toString());
@@ -55,44 +66,87 @@ public final class GatehouseServer {
         tomcat.getEngine().getPipeline().addValve(valve);
     }
 
-    void start() throws IOException, LifecycleException {
+    /** Serves the WAR, or says in one line why it cannot: the port or the application failed. */
+    void start() throws IOException, CannotStart {
         Path war = baseDir.resolve("gatehouse.war");
         try (InputStream packed = GatehouseServer.class.getResourceAsStream("/gatehouse.war")) {
             if (packed == null) {
-                throw new IllegalStateException("gatehouse.war is missing from the launcher jar");
+                throw new CannotStart("gatehouse.war is missing from the launcher jar");
             }
             Files.copy(packed, war);
         }
-        tomcat.addWebapp("", war.toString()).addLifecycleListener(new WebappDefaults());
-        tomcat.start();
+        Context webapp = tomcat.addWebapp("", war.toString());
+        webapp.addLifecycleListener(new WebappDefaults());
+        MetricsListener.keepOffTheApplicationPort(webapp);
+        try (FirstFailure failure = FirstFailure.listen()) {
+            tomcat.start();
+            if (!webapp.getState().isAvailable()) {
+                throw new CannotStart("the application failed to start: "
+                        + failure.reason().orElse("see the lines above"));
+            }
+        } catch (LifecycleException e) {
+            throw new CannotStart(OneLineLog.reason(e));
+        }
+        metrics.ifPresent(listener -> listener.serve(webapp));
     }
 
     void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        metrics.ifPresent(MetricsListener::stop);
         try {
-            tomcat.stop();
+            if (tomcat.getServer().getState().isAvailable()) {
+                tomcat.stop();
+            }
             tomcat.destroy();
         } catch (LifecycleException e) {
-            System.err.println("Gatehouse did not stop cleanly: " + e.getMessage());
+            log().warning(() -> "Gatehouse did not stop cleanly: " + OneLineLog.reason(e));
         } finally {
             deleteQuietly(baseDir);
         }
     }
 
     public static void main(String[] args) throws Exception {
+        Path baseDir = Files.createTempDirectory("gatehouse-");
+        OneLineLog.configure(baseDir);
         // Tomcat's log manager, as standalone Tomcat runs it: the JDK's own would reset itself at the first
         // signal and swallow everything said while shutting down.
         System.setProperty("java.util.logging.manager", ClassLoaderLogManager.class.getName());
         ClassLoaderLogManager logs = (ClassLoaderLogManager) LogManager.getLogManager();
         logs.setUseShutdownHook(false);
-        String address = new Setting("address").valueOr("127.0.0.1");
-        int port = Integer.parseInt(new Setting("port").valueOr("8080"));
-        GatehouseServer server = new GatehouseServer(Files.createTempDirectory("gatehouse-"), address, port);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            logs.shutdown();
-        }, "gatehouse-shutdown"));
-        server.start();
+        GatehouseServer server = null;
+        try {
+            SettingsCheck.all();
+            String address = new Setting("address").valueOr("127.0.0.1");
+            int port = new Setting("port").port().orElse(8080);
+            Listening.checkFree(address, port, "GATEHOUSE_ADDRESS, GATEHOUSE_PORT");
+            Optional<Integer> metricsPort = new Setting("metrics.port").port();
+            Optional<MetricsListener> metrics = metricsPort.isEmpty() ? Optional.empty() : Optional.of(
+                    new MetricsListener(new Setting("metrics.address").valueOr("127.0.0.1"), metricsPort.get()));
+            GatehouseServer started = new GatehouseServer(baseDir, address, port, metrics);
+            server = started;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.stop();
+                logs.shutdown();
+            }, "gatehouse-shutdown"));
+            server.start();
+        } catch (InvalidSetting | CannotStart e) {
+            // Stopped first, so that the reason is the last line; the exit's hook then finds nothing left to stop.
+            if (server != null) {
+                server.stop();
+            }
+            deleteQuietly(baseDir);
+            log().severe(() -> "Gatehouse did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         server.tomcat.getServer().await();
+    }
+
+    /** Not a static field: the first logger made fixes the log manager, which main must choose before. */
+    private static Logger log() {
+        return Logger.getLogger(GatehouseServer.class.getName());
     }
 
     private static void deleteQuietly(Path directory) {

@@ -15,7 +15,7 @@ record SessionTimeouts(Duration idle, Duration absolute) {
     /** The idle timeout only if one is configured; otherwise web.xml's {@code <session-timeout>} stands. */
     static SessionTimeouts fromSettings() {
         return new SessionTimeouts(
-                new Setting("session.idle.timeout").value().map(Duration::parse).orElse(null),
-                new Setting("session.absolute.timeout").value().map(Duration::parse).orElse(DEFAULT_ABSOLUTE));
+                new Setting("session.idle.timeout").duration().orElse(null),
+                new Setting("session.absolute.timeout").duration().orElse(DEFAULT_ABSOLUTE));
     }
 }

@@ -127,7 +127,7 @@ class SecurityLogSecurityIT {
         for (String line : server.log().lines().toList()) {
             assertFalse(line.startsWith("{\"event\""), line);
         }
-        assertTrue(server.log().contains("\"user\":\"x\\u000a{\\\"event\\\":\\\"sign-in.success\\\"}\\u000d\\u000a\""),
+        assertTrue(server.log().contains("\"user\":\"x\\n{\\\"event\\\":\\\"sign-in.success\\\"}\\r\\n\""),
                 server.log());
     }
 

@@ -1,12 +1,20 @@
 package io.gatehouse.server;
 
+import io.gatehouse.testing.GatehouseIT;
 import io.gatehouse.testing.LastResponse;
 import io.gatehouse.testing.Page;
+import io.gatehouse.testing.Scrape;
 import io.gatehouse.testing.ServerProcess;
+import io.gatehouse.testing.SocatProxy;
 import io.gatehouse.testing.WebClient;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +32,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static io.gatehouse.testing.GatehouseIT.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,7 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code java -jar target/gatehouse.jar} as a user runs it: from a directory of its own, on the default H2 file
- * under ./data, killed and started again.
+ * under ./data, killed and started again; and as an operator meets it when it cannot start: a bad setting, a
+ * taken port, a database that is not there (yet). A start that cannot serve exits with 1 and says why in one line.
  */
 @Tag("launcher")
 class LauncherIT {
@@ -47,7 +60,16 @@ class LauncherIT {
     @RegisterExtension
     final LastResponse lastResponse = new LastResponse();
 
+    /** "Within seconds": generous on a loaded 2-core machine; the point is that a failed start does not linger. */
+    private static final Duration NEVER_LINGERS = Duration.ofSeconds(40);
+    private static final Pattern ONE_EVENT = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z (INFO|WARNING|SEVERE) [\\w$-]+ \\S.*");
+
     private final int port = Integer.getInteger("it.launcher.port", 18081);
+    /** Ports beside the launcher's: where no database listens, where one comes up late, the metrics listener. */
+    private final int nothingListens = port + 11;
+    private final int lateDatabase = port + 12;
+    private final int metricsPort = port + 13;
+    private final URI metrics = URI.create("http://127.0.0.1:" + metricsPort + "/");
     private final URI base = URI.create("http://127.0.0.1:" + port + "/");
     private Path workingDirectory;
     private Process server;
@@ -115,6 +137,162 @@ class LauncherIT {
         assertFalse(log.contains("failed to stop it"), log);
         assertTrue(log.contains("Stopping ProtocolHandler"), "Tomcat did not stop its connector:\n" + log);
         assertTrue(log.contains("gatehouse - Shutdown completed"), "the connection pool was not closed:\n" + log);
+        assertFalse(log.contains("WARNING"), "a warning on a clean start and stop:\n" + log);
+        for (String line : log.lines().toList()) {
+            assertTrue(ONE_EVENT.matcher(line).matches() || line.startsWith("{\"time\":"), "not one event per line: " + line);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "GATEHOUSE_PORT|abc|GATEHOUSE_PORT (gatehouse.port) is \"abc\", but must be a port number from 1 to 65535",
+        "GATEHOUSE_PORT|70000|GATEHOUSE_PORT (gatehouse.port) is \"70000\", but must be a port number from 1 to 65535",
+        "GATEHOUSE_SESSION_IDLE_TIMEOUT|15m|GATEHOUSE_SESSION_IDLE_TIMEOUT (gatehouse.session.idle.timeout) is \"15m\", but must be a positive ISO-8601 duration such as PT30S, PT15M or PT8H",
+        "GATEHOUSE_DB_WAIT|PT0S|GATEHOUSE_DB_WAIT (gatehouse.db.wait) is \"PT0S\", but must be a positive ISO-8601 duration such as PT30S, PT15M or PT8H",
+        "GATEHOUSE_TRUSTED_PROXIES|10\\.0\\.(|GATEHOUSE_TRUSTED_PROXIES (gatehouse.trusted.proxies) is \"10\\.0\\.(\", but must be a Java regular expression",
+        "GATEHOUSE_DB_URL|jdbc:mysql://db/gatehouse?password=hunter2|GATEHOUSE_DB_URL (gatehouse.db.url) is \"jdbc:mysql://db/gatehouse?password=***\", but must be a JDBC URL starting with jdbc:h2: or jdbc:postgresql:",
+        "GATEHOUSE_BENCH_CHEAP_HASH|yes|GATEHOUSE_BENCH_CHEAP_HASH (gatehouse.bench.cheap.hash) is \"yes\", but must be true or false"
+    })
+    void aBadSettingStopsTheStartWithOneLineNamingItAndWhatIsAllowed(String variable, String value, String says)
+            throws Exception {
+        Failed start = failedStart(Map.of(variable, value));
+
+        assertEquals(1, start.exitCode());
+        assertEquals(1, start.lines().size(), String.join("\n", start.lines()));
+        assertTrue(start.lastLine().endsWith(" SEVERE GatehouseServer Gatehouse did not start: " + says), start.lastLine());
+        assertTrue(start.took().compareTo(NEVER_LINGERS) < 0, "took " + start.took());
+    }
+
+    @Test
+    void aTakenPortStopsTheStartWithinSecondsWithOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            Failed start = failedStart(Map.of());
+
+            assertEquals(1, start.exitCode());
+            assertEquals(1, start.lines().size(), String.join("\n", start.lines()));
+            assertTrue(start.lastLine().endsWith(" SEVERE GatehouseServer Gatehouse did not start: cannot listen on 127.0.0.1:"
+                    + port + " (GATEHOUSE_ADDRESS, GATEHOUSE_PORT): Address already in use"), start.lastLine());
+            assertTrue(start.took().compareTo(NEVER_LINGERS) < 0, "took " + start.took());
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseIsTriedForTheWaitThenNamedWithoutItsPassword() throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + nothingListens + "/gatehouse?password=";
+        Failed start = failedStart(Map.of("GATEHOUSE_DB_URL", url + "hunter2", "GATEHOUSE_DB_WAIT", "PT4S"));
+
+        assertEquals(1, start.exitCode());
+        start.eachLineIsOneEvent();
+        assertFalse(String.join("\n", start.lines()).contains("hunter2"), "the password in the log");
+        List<String> tries = start.lines().stream().filter(line -> line.contains(" WARNING DatabaseWait ")).toList();
+        assertTrue(tries.size() >= 2, String.join("\n", start.lines()));
+        assertTrue(tries.get(0).contains("The database at " + url + "*** does not answer yet (try 1, waiting up to 4 s): "
+                + "Connection to 127.0.0.1:" + nothingListens + " refused"), tries.get(0));
+        assertTrue(start.lastLine().contains(" SEVERE GatehouseServer Gatehouse did not start: the database at " + url
+                + "*** did not answer within 4 s (GATEHOUSE_DB_WAIT): Connection to 127.0.0.1:" + nothingListens
+                + " refused"), start.lastLine());
+        assertTrue(start.took().compareTo(NEVER_LINGERS.plusSeconds(4)) < 0, "took " + start.took());
+        assertFalse(start.lines().stream().anyMatch(line -> line.contains("WARNING WebappClassLoaderBase")),
+                "drivers left registered: " + String.join("\n", start.lines()));
+    }
+
+    @Test
+    void aDatabaseThatComesUpAfterGatehouseIsWaitedFor() throws Exception {
+        SocatProxy.assumeInstalled();
+        String postgres = System.getProperty("gatehouse.db.url");
+        Assumptions.assumeTrue(postgres != null && postgres.startsWith("jdbc:postgresql://"), "the stories' PostgreSQL");
+        URI real = URI.create(postgres.substring("jdbc:".length()));
+        String late = postgres.replace(":" + real.getPort() + "/", ":" + lateDatabase + "/");
+
+        Instant started = Instant.now();
+        server = launch(Map.of("GATEHOUSE_DB_URL", late, "GATEHOUSE_DB_USER", System.getProperty("gatehouse.db.user", ""),
+                "GATEHOUSE_DB_WAIT", "PT90S"));
+        awaitLogLine("does not answer yet (try 2,");
+        try (SocatProxy database = SocatProxy.start(lateDatabase, real.getPort())) {
+            Duration firstOk = ServerProcess.awaitOk(server, base, started, log().toString());
+            LOG.info(() -> "first 200 after " + firstOk.toMillis() + " ms");
+            assertTrue(Files.readString(log()).contains("The database at " + late + " answered on try "));
+            server.destroy();
+            assertTrue(server.waitFor(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void metricsAreServedOnTheirOwnListenerAndCountAKnownSequenceExactly() throws Exception {
+        start(Map.of("GATEHOUSE_METRICS_PORT", String.valueOf(metricsPort), "GATEHOUSE_METRICS_TOKEN", "a-token"));
+        Scrape before = scrape();
+        String name = GatehouseIT.newUsername();
+
+        assertEquals(303, new WebClient(base, lastResponse).signUp(name, PASSWORD).status());
+        WebClient visitor = new WebClient(base, lastResponse);
+        assertEquals("/login?error", visitor.signIn(name, "not the password at all").location());
+        assertEquals("/login?error", visitor.signIn(name, "nor this one either").location());
+        assertEquals("/profile", visitor.signIn(name, PASSWORD).location());
+        assertEquals(303, visitor.get("logout").status());
+        Scrape after = scrape();
+
+        Map<String, Double> moved = Map.of(
+                "gatehouse_sign_ups_total{outcome=\"ok\"}", 1.0,
+                "gatehouse_sign_ups_total{outcome=\"name_taken\"}", 0.0,
+                "gatehouse_sign_ups_total{outcome=\"rejected\"}", 0.0,
+                "gatehouse_sign_ins_total{outcome=\"wrong_password\"}", 2.0,
+                "gatehouse_sign_ins_total{outcome=\"ok\"}", 1.0,
+                "gatehouse_sign_ins_total{outcome=\"throttled\"}", 0.0,
+                "gatehouse_sign_ins_total{outcome=\"too_busy\"}", 0.0,
+                "gatehouse_sign_outs_total", 1.0);
+        moved.forEach((series, by) -> assertEquals(by, after.value(series) - before.value(series), series));
+        assertTrue(after.value("gatehouse_sessions_live") >= 1, "the sign-up's session is still open");
+        assertTrue(after.value("hikaricp_connections_max{pool=\"gatehouse\"}") > 0, after.text());
+        assertTrue(after.text().contains("\njvm_memory_used_bytes{"), "the JVM's figures");
+        assertTrue(after.text().contains("\ntomcat_global_request_seconds_count{"), "Tomcat's request figures");
+        assertEquals("", after.promtoolFindings());
+    }
+
+    @Test
+    void theMetricsListenerServesNothingElseAndTheApplicationPortNoMetrics() throws Exception {
+        start(Map.of("GATEHOUSE_METRICS_PORT", String.valueOf(metricsPort), "GATEHOUSE_METRICS_TOKEN", "a-token"));
+        HttpClient http = HttpClient.newHttpClient();
+
+        for (String path : List.of("", "login", "register", "health", "metrics/", "metricsx")) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(metrics.resolve("/" + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, answer.statusCode(), path);
+            assertEquals("Not Found", answer.body(), path);
+        }
+        Page onTheApplicationPort = new WebClient(base, lastResponse)
+                .send(HttpRequest.newBuilder(base.resolve("/metrics")).header("Authorization", "Bearer a-token"));
+        assertEquals(404, onTheApplicationPort.status());
+        assertEquals("Not Found", onTheApplicationPort.body());
+    }
+
+    @Test
+    void aTakenMetricsPortStopsTheStartWithOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(metricsPort, 1, InetAddress.getByName("127.0.0.1"))) {
+            Failed start = failedStart(Map.of("GATEHOUSE_METRICS_PORT", String.valueOf(metricsPort)));
+
+            assertEquals(1, start.exitCode());
+            assertEquals(1, start.lines().size(), String.join("\n", start.lines()));
+            assertTrue(start.lastLine().endsWith(" SEVERE GatehouseServer Gatehouse did not start: cannot listen on 127.0.0.1:"
+                    + metricsPort + " (GATEHOUSE_METRICS_ADDRESS, GATEHOUSE_METRICS_PORT): Address already in use"),
+                    start.lastLine());
+            assertTrue(start.took().compareTo(NEVER_LINGERS) < 0, "took " + start.took());
+        }
+    }
+
+    private Scrape scrape() throws IOException, InterruptedException {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(metrics.resolve("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode());
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+        return new Scrape(answer.body());
+    }
+
+    private void awaitLogLine(String part) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!Files.readString(log()).contains(part)) {
+            assertTrue(server.isAlive() && Instant.now().isBefore(deadline), "no line with " + part + " in " + log());
+            Thread.sleep(100);
+        }
     }
 
     /**
@@ -164,6 +342,17 @@ class LauncherIT {
     }
 
     private void start(String... jvmOptions) throws IOException, InterruptedException {
+        start(Map.of(), jvmOptions);
+    }
+
+    private void start(Map<String, String> settings, String... jvmOptions) throws IOException, InterruptedException {
+        Instant started = Instant.now();
+        server = launch(settings, jvmOptions);
+        Duration firstOk = ServerProcess.awaitOk(server, base, started, log().toString());
+        LOG.info(() -> "first 200 after " + firstOk.toMillis() + " ms");
+    }
+
+    private Process launch(Map<String, String> settings, String... jvmOptions) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
@@ -172,12 +361,37 @@ class LauncherIT {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(workingDirectory.resolve("server.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
         builder.environment().put("GATEHOUSE_PORT", String.valueOf(port));
         builder.environment().remove("GATEHOUSE_DB_URL");
+        builder.environment().putAll(settings);
+        return builder.start();
+    }
+
+    /** Starts the launcher, which must give up: its exit code, how long it took, and the lines it logged. */
+    private Failed failedStart(Map<String, String> settings) throws IOException, InterruptedException {
         Instant started = Instant.now();
-        server = builder.start();
-        Duration firstOk = ServerProcess.awaitOk(server, base, started, workingDirectory.resolve("server.log").toString());
-        LOG.info(() -> "first 200 after " + firstOk.toMillis() + " ms");
+        server = launch(settings);
+        assertTrue(server.waitFor(120, TimeUnit.SECONDS), "still running 120 s after a start that cannot serve");
+        Duration took = Duration.between(started, Instant.now());
+        return new Failed(server.exitValue(), took, Files.readAllLines(log()));
+    }
+
+    private Path log() {
+        return workingDirectory.resolve("server.log");
+    }
+
+    private record Failed(int exitCode, Duration took, List<String> lines) {
+
+        String lastLine() {
+            return lines.get(lines.size() - 1);
+        }
+
+        /** Every line is one event: time, level, the logger's short name; no stack trace, no "Caused by". */
+        void eachLineIsOneEvent() {
+            for (String line : lines) {
+                assertTrue(ONE_EVENT.matcher(line).matches(), "not one event per line: " + line);
+            }
+        }
     }
 }
