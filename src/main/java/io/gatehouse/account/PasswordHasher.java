@@ -1,6 +1,7 @@
 package io.gatehouse.account;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.security.SecureRandom;
@@ -36,8 +37,9 @@ public class PasswordHasher {
     private final VerificationPace pace;
 
     @Inject
-    public PasswordHasher(Pbkdf2PasswordHash pbkdf2) {
-        this(pbkdf2, BenchCheapHash.isOn() ? Argon2Cost.CHEAPEST : Argon2Cost.fromSettings());
+    public PasswordHasher(Pbkdf2PasswordHash pbkdf2, Event<HashingSlotUse> slotUses) {
+        this(pbkdf2, BenchCheapHash.isOn() ? Argon2Cost.CHEAPEST : Argon2Cost.fromSettings(),
+                HashingSlots.onePerCore(slotUses::fire));
     }
 
     PasswordHasher(Pbkdf2PasswordHash pbkdf2, Argon2Cost cost) {

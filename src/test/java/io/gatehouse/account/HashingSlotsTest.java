@@ -16,6 +16,37 @@ import org.junit.jupiter.api.Test;
 class HashingSlotsTest {
 
     @Test
+    void eachTurnIsReportedWithItsWaitAndItsHashAndARefusalWithoutAHash() throws Exception {
+        List<HashingSlotUse> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HashingSlots slots = new HashingSlots(1, Duration.ofMillis(200), reported::add);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> longHash = other.submit(() -> slots.run(() -> {
+                holding.countDown();
+                await(done);
+                return "long";
+            }));
+            holding.await();
+            assertThrows(TooBusyException.class, () -> slots.run(() -> "refused"));
+            done.countDown();
+            assertEquals("long", longHash.get());
+        } finally {
+            other.shutdownNow();
+        }
+
+        assertEquals(2, reported.size());
+        HashingSlotUse refusal = reported.get(0);
+        assertEquals(true, refusal.refused());
+        assertEquals(true, refusal.waited().compareTo(Duration.ofMillis(200)) >= 0, refusal.toString());
+        HashingSlotUse turn = reported.get(1);
+        assertEquals(false, turn.refused());
+        assertEquals(true, turn.waited().compareTo(Duration.ofMillis(50)) < 0, turn.toString());
+        assertEquals(true, turn.hashing().orElseThrow().compareTo(Duration.ofMillis(200)) >= 0, turn.toString());
+    }
+
+    @Test
     void noMoreHashesRunAtOnceThanThereAreSlotsAndTheOthersWaitTheirTurn() throws Exception {
         HashingSlots slots = new HashingSlots(2, Duration.ofSeconds(30));
         AtomicInteger running = new AtomicInteger();

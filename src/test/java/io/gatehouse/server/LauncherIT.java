@@ -241,6 +241,12 @@ class LauncherIT {
                 "gatehouse_sign_ins_total{outcome=\"too_busy\"}", 0.0,
                 "gatehouse_sign_outs_total", 1.0);
         moved.forEach((series, by) -> assertEquals(by, after.value(series) - before.value(series), series));
+        // The sign-up hashes the new password, then signs in with it: 2 turns at a slot; each sign-in form: 3 more.
+        Map<String, Double> hashed = Map.of(
+                "gatehouse_password_hash_seconds_count", 5.0,
+                "gatehouse_hashing_slot_wait_seconds_count", 5.0,
+                "gatehouse_hashing_slot_refusals_total", 0.0);
+        hashed.forEach((series, by) -> assertEquals(by, after.value(series) - before.value(series), series));
         assertTrue(after.value("gatehouse_sessions_live") >= 1, "the sign-up's session is still open");
         assertTrue(after.value("hikaricp_connections_max{pool=\"gatehouse\"}") > 0, after.text());
         assertTrue(after.text().contains("\njvm_memory_used_bytes{"), "the JVM's figures");
@@ -328,7 +334,9 @@ class LauncherIT {
             assertTrue(Set.of(303, 503).containsAll(statuses.keySet()), statuses::toString);
             assertTrue(statuses.getOrDefault(303, 0) > 0, statuses::toString);
             assertTrue(server.isAlive());
-            assertEquals("/profile", new WebClient(base, lastResponse).signIn("alice", PASSWORD).location());
+            // A sign-in now would meet the throttle that the burst's wrong passwords set off (how many were
+            // checked depends on the machine's speed), so the server proves it still serves with its health check.
+            assertEquals(200, new WebClient(base, lastResponse).get("health").status());
         } finally {
             visitors.shutdownNow();
         }
