@@ -3,8 +3,6 @@ package io.gatehouse.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +56,7 @@ public final class OwnServer implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        SuiteServer.assumeAvailable();
         running = context.getRoot().getStore(SERVERS).getOrComputeIfAbsent(setup, this::start, Running.class);
     }
 
@@ -97,7 +96,7 @@ public final class OwnServer implements BeforeAllCallback {
                 postgres = EmbeddedPostgres.builder().start();
                 int port = postgres.getPort();
                 if (SocatProxy.isInstalled()) {
-                    database = SocatProxy.start(freePort(), port);
+                    database = SocatProxy.start(SuiteServer.freePort(), port);
                     port = database.port();
                 }
                 settings.put("GATEHOUSE_DB_URL", "jdbc:postgresql://127.0.0.1:" + port + "/postgres");
@@ -110,7 +109,7 @@ public final class OwnServer implements BeforeAllCallback {
             Files.createDirectories(root);
             Path directory = Files.createTempDirectory(root, runtime.name().toLowerCase(Locale.ROOT) + "-" + setup + "-");
             Instant started = Instant.now();
-            StartedServer server = runtime.start(directory, freePort(), settings);
+            StartedServer server = runtime.start(directory, SuiteServer.freePort(), settings);
             LOG.info(() -> "A " + setup + " " + runtime + " at " + server.base() + " answered after "
                     + Duration.between(started, Instant.now()).toMillis() + " ms; its files are in " + directory);
             return new Running(server, database, postgres);
@@ -124,12 +123,6 @@ public final class OwnServer implements BeforeAllCallback {
         } catch (RuntimeException e) {
             new Running(null, database, postgres).close();
             throw e;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 
