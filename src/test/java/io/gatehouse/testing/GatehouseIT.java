@@ -11,7 +11,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,9 +62,8 @@ public abstract class GatehouseIT {
 
     /** Arquillian's embedded Tomcat, the run's own server, or a reason to skip. */
     public static Extension server() {
-        String unavailable = SuiteServer.unavailable();
-        if (unavailable != null) {
-            return (ExecutionCondition) context -> ConditionEvaluationResult.disabled(unavailable);
+        if (SuiteServer.unavailable() != null) {
+            return (ExecutionCondition) context -> SuiteServer.availability();
         }
         return STANDALONE_SERVER == null ? new ArquillianExtension() : new Extension() { };
     }

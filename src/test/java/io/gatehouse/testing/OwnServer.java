@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Stories that ask for the same set-up share one server: started before the first of them, stopped when the
  * test run ends. So there are two at most, whatever the number of stories, and few slow Payara starts.
  */
-public final class OwnServer implements BeforeAllCallback {
+public final class OwnServer implements BeforeAllCallback, ExecutionCondition {
 
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(4);
     public static final Duration ABSOLUTE_TIMEOUT = Duration.ofSeconds(10);
@@ -54,9 +56,14 @@ public final class OwnServer implements BeforeAllCallback {
         return new OwnServer("tuned");
     }
 
+    /** Skipped, with the reason, where this execution's runtime cannot run (Payara 7 without a JDK 21+). */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return SuiteServer.availability();
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        SuiteServer.assumeAvailable();
         running = context.getRoot().getStore(SERVERS).getOrComputeIfAbsent(setup, this::start, Running.class);
     }
 

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -24,7 +25,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * <p>The database: PostgreSQL through {@code GATEHOUSE_DB_*} when {@link PostgresForStories} started one (as
  * docker/compose.yaml wires it); otherwise the runtime's own default or, for Tomcat 10.1, the pool the server owns.
  * <p>A runtime this machine cannot run (Payara 7 without a JDK 21+) starts nothing, and
- * {@code gatehouse.it.unavailable} says why: {@link #assumeAvailable()} skips the stories with that message.
+ * {@code gatehouse.it.unavailable} says why: {@link #availability()} skips the stories with that message.
  */
 public class SuiteServer implements LauncherSessionListener {
 
@@ -46,10 +47,10 @@ public class SuiteServer implements LauncherSessionListener {
         return System.getProperty(UNAVAILABLE);
     }
 
-    /** Skips the calling story, saying why, where this execution's runtime cannot run. */
-    public static void assumeAvailable() {
+    /** Runs a story here, or skips it with the reason its runtime cannot run on this machine. */
+    public static ConditionEvaluationResult availability() {
         String reason = unavailable();
-        org.junit.jupiter.api.Assumptions.assumeTrue(reason == null, reason);
+        return reason == null ? ConditionEvaluationResult.enabled("the runtime runs here") : ConditionEvaluationResult.disabled(reason);
     }
 
     private static synchronized void startOnce(ServerRuntime runtime) {
