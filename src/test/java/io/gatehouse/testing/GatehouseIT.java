@@ -11,20 +11,22 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every story runs against the WAR we ship, deployed at "/" on a real server and driven over HTTP only:
- * Arquillian deploys {@code gatehouse.war} (embedded Tomcat, Payara Micro), or, given
- * {@code -Dgatehouse.base.url}, the stories go to a standalone server that Maven started with the WAR on it.
+ * Arquillian deploys {@code gatehouse.war} into embedded Tomcat, or, given {@code -Dgatehouse.base.url}, the
+ * stories go to the one server of the run that {@link SuiteServer} started with the WAR on it (standalone Tomcat,
+ * Payara Micro). Where that runtime cannot run here, the stories are skipped with the reason.
  */
 public abstract class GatehouseIT {
 
     private static final String STANDALONE_SERVER = System.getProperty("gatehouse.base.url");
 
     @RegisterExtension
-    static final Extension SERVER = STANDALONE_SERVER == null ? new ArquillianExtension() : new Extension() { };
+    static final Extension SERVER = server();
 
     public static final String PASSWORD = "correct horse battery staple";
 
@@ -56,6 +58,14 @@ public abstract class GatehouseIT {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Arquillian's embedded Tomcat, the run's own server, or a reason to skip. */
+    public static Extension server() {
+        if (SuiteServer.unavailable() != null) {
+            return (ExecutionCondition) context -> SuiteServer.availability();
+        }
+        return STANDALONE_SERVER == null ? new ArquillianExtension() : new Extension() { };
     }
 
     /** A name no other test, run or rerun, has used. */

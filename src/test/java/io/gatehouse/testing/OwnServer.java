@@ -3,8 +3,6 @@ package io.gatehouse.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Stories that ask for the same set-up share one server: started before the first of them, stopped when the
  * test run ends. So there are two at most, whatever the number of stories, and few slow Payara starts.
  */
-public final class OwnServer implements BeforeAllCallback {
+public final class OwnServer implements BeforeAllCallback, ExecutionCondition {
 
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(4);
     public static final Duration ABSOLUTE_TIMEOUT = Duration.ofSeconds(10);
@@ -54,6 +54,12 @@ public final class OwnServer implements BeforeAllCallback {
      */
     public static OwnServer tuned() {
         return new OwnServer("tuned");
+    }
+
+    /** Skipped, with the reason, where this execution's runtime cannot run (Payara 7 without a JDK 21+). */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        return SuiteServer.availability();
     }
 
     @Override
@@ -97,7 +103,7 @@ public final class OwnServer implements BeforeAllCallback {
                 postgres = EmbeddedPostgres.builder().start();
                 int port = postgres.getPort();
                 if (SocatProxy.isInstalled()) {
-                    database = SocatProxy.start(freePort(), port);
+                    database = SocatProxy.start(SuiteServer.freePort(), port);
                     port = database.port();
                 }
                 settings.put("GATEHOUSE_DB_URL", "jdbc:postgresql://127.0.0.1:" + port + "/postgres");
@@ -110,7 +116,7 @@ public final class OwnServer implements BeforeAllCallback {
             Files.createDirectories(root);
             Path directory = Files.createTempDirectory(root, runtime.name().toLowerCase(Locale.ROOT) + "-" + setup + "-");
             Instant started = Instant.now();
-            StartedServer server = runtime.start(directory, freePort(), settings);
+            StartedServer server = runtime.start(directory, SuiteServer.freePort(), settings);
             LOG.info(() -> "A " + setup + " " + runtime + " at " + server.base() + " answered after "
                     + Duration.between(started, Instant.now()).toMillis() + " ms; its files are in " + directory);
             return new Running(server, database, postgres);
@@ -124,12 +130,6 @@ public final class OwnServer implements BeforeAllCallback {
         } catch (RuntimeException e) {
             new Running(null, database, postgres).close();
             throw e;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

@@ -10,7 +10,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * With {@code -Dgatehouse.it.database=postgres}, the stories run against a real PostgreSQL server, started before
  * the first story and stopped after the last: the WAR under test is pointed at it through the same settings a user
- * would give it ({@code gatehouse.db.*}, passed to a server in its own JVM through {@code payara.cmdOptions}).
+ * would give it: {@code gatehouse.db.*} in the embedded Tomcat's JVM, {@code GATEHOUSE_DB_*} for {@link SuiteServer}.
  * One server per test JVM, however many launcher sessions the test runner opens; it stops when the JVM does.
  */
 public class PostgresForStories implements LauncherSessionListener {
@@ -38,7 +38,6 @@ public class PostgresForStories implements LauncherSessionListener {
         String url = postgres.getJdbcUrl("postgres", "postgres");
         System.setProperty("gatehouse.db.url", url);
         System.setProperty("gatehouse.db.user", "postgres");
-        System.setProperty("payara.cmdOptions", "-Dgatehouse.db.url=" + url + " -Dgatehouse.db.user=postgres");
         Runtime.getRuntime().addShutdownHook(new Thread(PostgresForStories::stop, "stop-postgres"));
         LOG.info(() -> "The stories run against PostgreSQL at " + url);
     }

@@ -2,13 +2,17 @@ package io.gatehouse.testing;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The runtime a failsafe execution tests, started as its docker/ files start it, for the stories that need a
- * server of their own: the launcher jar beside embedded Tomcat, standalone Tomcat 11 or 10.1, or Payara Micro.
+ * server of their own: the launcher jar beside embedded Tomcat, standalone Tomcat 11 or 10.1, or Payara Micro 6 or 7.
  * Each gets the GATEHOUSE_* settings a story asks for and none of the test JVM's, and listens on 127.0.0.1.
  */
 public enum ServerRuntime {
@@ -30,29 +34,56 @@ public enum ServerRuntime {
         StartedServer start(Path directory, int port, Map<String, String> settings) throws IOException, InterruptedException {
             return StandaloneTomcat.start(Paths.get(path("gatehouse.it.tomcat", null)), directory, port, settings, null);
         }
+
+        /** On the port and base pom.xml gives this execution, with the server's own pool if it names one. */
+        @Override
+        StartedServer startForStories(Path directory, int port, Map<String, String> settings)
+                throws IOException, InterruptedException {
+            return StandaloneTomcat.start(Paths.get(path("gatehouse.it.tomcat", null)),
+                    Paths.get(path("gatehouse.it.tomcat.base", null)), Integer.getInteger("it.port"), settings,
+                    System.getProperty("gatehouse.it.jndi.database"));
+        }
     },
 
-    /** docker/Dockerfile.payara's command line: the thin WAR at "/", preboot.asadmin, no clustering. */
+    /**
+     * docker/Dockerfile.payara's command line: the thin WAR at "/", preboot.asadmin, no clustering, on the Java
+     * the release needs ({@link RuntimeJdk}).
+     */
     PAYARA_MICRO {
         @Override
         StartedServer start(Path directory, int port, Map<String, String> settings) throws IOException, InterruptedException {
-            ProcessBuilder builder = new ProcessBuilder(java(), "-jar", path("payara.microJar", null),
-                    "--nohazelcast", "--disablephonehome", "--prebootcommandfile", path("payara.prebootFile", null),
-                    "--deploy", path("gatehouse.war", null), "--contextroot", "/",
-                    "--port", String.valueOf(port), "--rootdir", directory.resolve("payara").toString())
-                    .directory(directory.toFile());
-            withSettings(builder, port, Map.of("GATEHOUSE_DB_URL", "jdbc:h2:file:" + directory.resolve("data/gatehouse")),
-                    settings);
-            return StartedServer.start(builder, base(port), directory.resolve("server.log"));
+            return payara(directory, port, settings, List.of());
+        }
+
+        /** Also at /gatehouse, for the one story about a context path of its own (ContextPathIT). */
+        @Override
+        StartedServer startForStories(Path directory, int port, Map<String, String> settings)
+                throws IOException, InterruptedException {
+            Path atAPath = directory.resolve(CONTEXT_PATH + ".war");
+            Files.copy(Paths.get(path("gatehouse.war", null)), atAPath);
+            return payara(directory, port, settings, List.of("--deploy", atAPath.toString()));
+        }
+
+        @Override
+        Optional<String> missing() {
+            return RuntimeJdk.find().isPresent() ? Optional.empty() : Optional.of(RuntimeJdk.missing());
+        }
+
+        @Override
+        Optional<String> contextPath() {
+            return Optional.of(CONTEXT_PATH);
         }
     };
+
+    /** Where a runtime that serves the stories itself also serves the WAR at a path of its own. */
+    private static final String CONTEXT_PATH = "gatehouse";
 
     /** The runtime of this execution: what its system properties (pom.xml) point the stories at. */
     public static ServerRuntime current() {
         if (System.getProperty("gatehouse.it.tomcat") != null) {
             return TOMCAT;
         }
-        if ("payara-micro".equals(System.getProperty("arquillian.launch"))) {
+        if (System.getProperty("payara.microJar") != null) {
             return PAYARA_MICRO;
         }
         return LAUNCHER;
@@ -60,6 +91,43 @@ public enum ServerRuntime {
 
     /** Starts this runtime in {@code directory} on 127.0.0.1:{@code port}, returning once "/" answers 200. */
     abstract StartedServer start(Path directory, int port, Map<String, String> settings) throws IOException, InterruptedException;
+
+    /**
+     * The one server of this runtime that every {@link GatehouseIT} story of the run uses ({@link SuiteServer});
+     * the launcher's execution has none, since Arquillian deploys the WAR into embedded Tomcat there.
+     */
+    StartedServer startForStories(Path directory, int port, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        throw new UnsupportedOperationException(this + " stories run on Arquillian's embedded Tomcat");
+    }
+
+    boolean servesTheStories() {
+        return this != LAUNCHER;
+    }
+
+    /** Why this runtime cannot run on this machine, if it cannot. */
+    Optional<String> missing() {
+        return Optional.empty();
+    }
+
+    /** The path under which the stories' server also serves the WAR, if it does. */
+    Optional<String> contextPath() {
+        return Optional.empty();
+    }
+
+    private static StartedServer payara(Path directory, int port, Map<String, String> settings, List<String> more)
+            throws IOException, InterruptedException {
+        Path jdk = RuntimeJdk.find().orElseThrow(() -> new IllegalStateException(RuntimeJdk.missing()));
+        List<String> command = new ArrayList<>(List.of(jdk.resolve("bin/java").toString(), "-jar", path("payara.microJar", null),
+                "--nohazelcast", "--disablephonehome", "--prebootcommandfile", path("payara.prebootFile", null),
+                "--deploy", path("gatehouse.war", null), "--contextroot", "/"));
+        command.addAll(more);
+        command.addAll(List.of("--port", String.valueOf(port), "--rootdir", directory.resolve("payara").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        withSettings(builder, port, Map.of("GATEHOUSE_DB_URL", "jdbc:h2:file:" + directory.resolve("data/gatehouse")),
+                settings);
+        return StartedServer.start(builder, base(port), directory.resolve("server.log"));
+    }
 
     /** The image's defaults, then the story's settings; nothing the test JVM happens to have. */
     private static void withSettings(ProcessBuilder builder, int port, Map<String, String> defaults, Map<String, String> settings) {

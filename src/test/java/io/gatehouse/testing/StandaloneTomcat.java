@@ -1,76 +1,23 @@
 package io.gatehouse.testing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * With {@code -Dgatehouse.it.tomcat=<an unpacked Tomcat distribution>}, the stories run against that Tomcat as a
- * user would set it up, and as docker/Dockerfile.tomcat does: a fresh CATALINA_BASE with the distribution's conf,
- * docker/tomcat/server.xml and setenv.sh, the WAR as webapps/ROOT.war, settings in the environment, started
- * with {@code catalina.sh run} and stopped with SIGTERM after the last story.
- * <p>The database: PostgreSQL through {@code GATEHOUSE_DB_*} when {@link PostgresForStories} started one (as
- * docker/compose.yaml wires it); with {@code -Dgatehouse.it.jndi.database=<H2 file>}, a {@code jdbc/gatehouse}
- * Resource in conf/context.xml that the server owns; otherwise an H2 file, as Dockerfile.tomcat does.
- * <p>One Tomcat per test JVM, however many launcher sessions the test runner opens; it stops when the JVM does.
- * The stories that need a Tomcat with settings of their own ({@link OwnServer}) get one set up by the same code.
+ * A Tomcat distribution set up as a user would, and as docker/Dockerfile.tomcat does: a fresh CATALINA_BASE with the
+ * distribution's conf, docker/tomcat/server.xml and setenv.sh, the WAR as webapps/ROOT.war, settings in the
+ * environment, started with {@code catalina.sh run} and stopped with SIGTERM. {@link SuiteServer} starts one for
+ * the stories, {@link OwnServer} others with settings of their own.
  */
-public class StandaloneTomcat implements LauncherSessionListener {
+final class StandaloneTomcat {
 
-    private static final Logger LOG = Logger.getLogger(StandaloneTomcat.class.getName());
-
-    private static StartedServer tomcat;
-
-    @Override
-    public void launcherSessionOpened(LauncherSession session) {
-        String home = System.getProperty("gatehouse.it.tomcat");
-        if (home != null) {
-            startOnce(home);
-        }
-    }
-
-    private static synchronized void startOnce(String home) {
-        if (tomcat != null) {
-            return;
-        }
-        String port = System.getProperty("it.port");
-        Path base = Paths.get(System.getProperty("gatehouse.it.tomcat.base")).toAbsolutePath();
-        Map<String, String> settings = new HashMap<>();
-        String postgres = System.getProperty("gatehouse.db.url");
-        if (postgres != null) {
-            settings.put("GATEHOUSE_DB_URL", postgres);
-            settings.put("GATEHOUSE_DB_USER", System.getProperty("gatehouse.db.user"));
-        }
-        try {
-            tomcat = start(Paths.get(home).toAbsolutePath(), base, Integer.parseInt(port), settings,
-                    System.getProperty("gatehouse.it.jndi.database"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start Tomcat from " + home, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(StandaloneTomcat::stop, "stop-tomcat"));
-        System.setProperty("gatehouse.base.url", tomcat.base().toString());
-        LOG.info(() -> "The stories run against " + Paths.get(home).getFileName() + " at " + tomcat.base());
-    }
-
-    private static void stop() {
-        try {
-            tomcat.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private StandaloneTomcat() {
     }
 
     /**

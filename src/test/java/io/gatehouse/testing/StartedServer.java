@@ -39,6 +39,11 @@ public final class StartedServer implements AutoCloseable {
         return base;
     }
 
+    /** Returns once {@code path}, under {@link #base()}, answers 200 too: a second deployment may come up later. */
+    void awaitOk(String path) throws InterruptedException {
+        ServerProcess.awaitOk(process, base.resolve(path), Instant.now(), log.toString());
+    }
+
     /** Everything the server has written so far: the container's log and the application's. */
     public String log() {
         try {

@@ -13,25 +13,27 @@ import java.net.URL;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.condition.DisabledIf;
+import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The WAR at a context path of its own, as Tomcat serves {@code webapps/gatehouse.war}: every link, form and
  * redirect of a whole visit stays under it. The other stories run at "/", where a link that forgot the context
- * path would work all the same.
+ * path would work all the same. Arquillian deploys it beside them on embedded Tomcat; Payara's server for the
+ * stories serves it at /gatehouse as well ({@code gatehouse.base.url.at.path}).
  */
-@ExtendWith(ArquillianExtension.class)
-@DisabledIfSystemProperty(named = "gatehouse.base.url", matches = ".+",
-        disabledReason = "the standalone servers serve the WAR at / only")
+@DisabledIf(value = "servedAtRootOnly", disabledReason = "the standalone Tomcats serve the WAR at / only")
 class ContextPathIT {
 
     private static final Pattern LINK = Pattern.compile("(href|src|action)=\"([^\"]*)\"");
+    private static final String AT_A_PATH = System.getProperty("gatehouse.base.url.at.path");
+
+    @RegisterExtension
+    static final Extension SERVER = GatehouseIT.server();
 
     @RegisterExtension
     final LastResponse lastResponse = new LastResponse();
@@ -44,9 +46,13 @@ class ContextPathIT {
         return GatehouseIT.builtWarAs("gatehouse.war");
     }
 
+    static boolean servedAtRootOnly() {
+        return System.getProperty("gatehouse.base.url") != null && AT_A_PATH == null;
+    }
+
     @Test
     void aWholeVisitStaysUnderTheContextPath() throws Exception {
-        URI app = base.toURI();
+        URI app = AT_A_PATH != null ? URI.create(AT_A_PATH) : base.toURI();
         assertEquals("/gatehouse/", app.getPath());
         WebClient visitor = new WebClient(app, lastResponse);
         String username = GatehouseIT.newUsername();
