@@ -11,8 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Objects;
-import java.util.Optional;
+import java.util.Map;
 
 import static jakarta.security.enterprise.identitystore.CredentialValidationResult.Status.VALID;
 
@@ -63,13 +62,9 @@ public class ChangePasswordBacking {
     }
 
     private boolean hasProblems() {
-        Optional<String> passwordProblem = PasswordRule.problemWith(password);
-        passwordProblem.ifPresent(message -> problem("password", message));
-        boolean mismatch = passwordProblem.isEmpty() && !Objects.equals(password, confirmation);
-        if (mismatch) {
-            problem("confirmation", "The passwords do not match.");
-        }
-        return passwordProblem.isPresent() || mismatch;
+        Map<String, String> problems = new NewPassword(password, confirmation).problems();
+        problems.forEach(this::problem);
+        return !problems.isEmpty();
     }
 
     private void problem(String field, String message) {

@@ -13,7 +13,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
@@ -67,14 +67,10 @@ public class RegisterBacking {
 
     private boolean hasProblems() {
         Optional<String> usernameProblem = UsernameRule.problemWith(username);
-        Optional<String> passwordProblem = PasswordRule.problemWith(password);
         usernameProblem.ifPresent(message -> problem("username", message));
-        passwordProblem.ifPresent(message -> problem("password", message));
-        boolean mismatch = passwordProblem.isEmpty() && !Objects.equals(password, confirmation);
-        if (mismatch) {
-            problem("confirmation", "The passwords do not match.");
-        }
-        return usernameProblem.isPresent() || passwordProblem.isPresent() || mismatch;
+        Map<String, String> passwordProblems = new NewPassword(password, confirmation).problems();
+        passwordProblems.forEach(this::problem);
+        return usernameProblem.isPresent() || !passwordProblems.isEmpty();
     }
 
     private void problem(String field, String message) {
