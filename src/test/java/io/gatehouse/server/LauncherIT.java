@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +71,25 @@ class LauncherIT {
         Page signedIn = new WebClient(base, lastResponse).signIn("alice", PASSWORD);
         assertEquals(303, signedIn.status());
         assertEquals("/profile", signedIn.location());
+    }
+
+    @Test
+    void aRememberedDeviceIsStillSignedInAfterARestart() throws Exception {
+        start();
+        WebClient alice = new WebClient(base, lastResponse);
+        assertEquals(303, alice.signUp("alice", PASSWORD).status());
+        alice.submitSignIn("j_security_check", Map.of("j_username", "alice", "j_password", PASSWORD, "remember", "yes"));
+        String token = alice.cookie("gatehouse-remember").orElseThrow();
+
+        server.destroy();
+        assertTrue(server.waitFor(30, TimeUnit.SECONDS));
+        start();
+        alice.dropCookie("JSESSIONID");
+
+        Page profile = alice.get("profile");
+        assertEquals(200, profile.status());
+        assertTrue(profile.body().contains("Welcome, alice"), profile.body());
+        assertFalse(token.equals(alice.cookie("gatehouse-remember").orElseThrow()), "signed in by the remembered token");
     }
 
     @Test
