@@ -62,6 +62,9 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
     @Inject
     RememberMe rememberMe;
 
+    @Inject
+    SecurityLog log;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -88,6 +91,7 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         }
         if (remembered.isPresent()) {
             SignedInSessions.registerOnceSignedIn(request);
+            log.signInRemembered(request, remembered.get());
             return signedIn(context, new CredentialValidationResult(remembered.get(), Set.of(Roles.USER)));
         }
         if (context.isProtected()) {

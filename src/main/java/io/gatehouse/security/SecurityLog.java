@@ -73,6 +73,10 @@ public class SecurityLog {
         write("sign-in.throttled", request, user);
     }
 
+    public void signInRemembered(HttpServletRequest request, String user) {
+        write("sign-in.remembered", request, user);
+    }
+
     public void signedOut(HttpServletRequest request, String user) {
         write("sign-out", request, user);
     }
