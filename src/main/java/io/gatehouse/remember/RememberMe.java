@@ -38,7 +38,7 @@ public class RememberMe {
     }
 
     public void remember(HttpServletRequest request, HttpServletResponse response, String username) {
-        response.addCookie(cookie(request, devices.issue(username, lifetime), lifetime));
+        response.addCookie(cookie(request, devices.issue(username, lifetime, client(request)), lifetime));
     }
 
     /** The caller this device's cookie names, its token rotated; empty (and the cookie dropped) if it counts no more. */
@@ -47,7 +47,7 @@ public class RememberMe {
         if (token.isEmpty()) {
             return Optional.empty();
         }
-        Optional<RememberedDevices.Used> used = devices.use(token.get(), lifetime);
+        Optional<RememberedDevices.Used> used = devices.use(token.get(), lifetime, client(request));
         if (used.isEmpty()) {
             response.addCookie(cookie(request, "", Duration.ZERO));
             return Optional.empty();
@@ -70,6 +70,10 @@ public class RememberMe {
 
     public void forgetAllOf(String username) {
         devices.endAllOf(username);
+    }
+
+    private static RememberedDevices.Client client(HttpServletRequest request) {
+        return new RememberedDevices.Client(request.getRemoteAddr(), request.getHeader("User-Agent"));
     }
 
     private static Optional<String> sent(HttpServletRequest request) {

@@ -15,8 +15,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -42,9 +44,9 @@ public class RememberedDevices {
     }
 
     /** A new token for the account, good for {@code lifetime}; the token itself is returned and never stored. */
-    public String issue(String username, Duration lifetime) {
+    public String issue(String username, Duration lifetime, Client client) {
         try (Connection connection = dataSource.getConnection()) {
-            return issue(connection, accountId(connection, username), lifetime);
+            return issue(connection, accountId(connection, username), newHandle(), lifetime, client);
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
@@ -55,13 +57,13 @@ public class RememberedDevices {
      * already rotated out is a copy in someone else's hands, or the owner's: every remembered device of the account
      * ends. Anything else (unknown, ended, expired) is simply empty.
      */
-    public Optional<Used> use(String token, Duration lifetime) {
+    public Optional<Used> use(String token, Duration lifetime, Client client) {
         String hash = hash(token);
         Instant now = Instant.now();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Optional<Used> used = rotate(connection, hash, now, lifetime);
+                Optional<Used> used = rotate(connection, hash, now, lifetime, client);
                 if (used.isEmpty()) {
                     endAllAfterReuse(connection, hash, now);
                 }
@@ -84,6 +86,45 @@ public class RememberedDevices {
                 Timestamp.from(Instant.now()), hash(token));
     }
 
+    /** The account's remembered devices whose token still counts, the one used most recently first. */
+    public List<Device> list(String username) {
+        String sql = "SELECT d.device, d.issued_at, d.ip, d.user_agent FROM remembered_device d"
+                + " JOIN account a ON a.id = d.account_id WHERE a.username_key = ?"
+                + " AND d.rotated_at IS NULL AND d.ended_at IS NULL AND d.expires_at > ? ORDER BY d.issued_at DESC";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, AccountRepository.key(username));
+            select.setTimestamp(2, Timestamp.from(Instant.now()));
+            List<Device> devices = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    devices.add(new Device(row.getString(1), row.getTimestamp(2).toInstant(), row.getString(3),
+                            row.getString(4)));
+                }
+            }
+            return devices;
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
+    /** Ends one remembered device of this account; false if the handle names none that counts (another's, made up). */
+    public boolean end(String username, String device) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE remembered_device SET ended_at = ?"
+                     + " WHERE device = ? AND ended_at IS NULL AND rotated_at IS NULL AND expires_at > ? AND account_id ="
+                     + " (SELECT id FROM account WHERE username_key = ?)")) {
+            Timestamp now = Timestamp.from(Instant.now());
+            update.setTimestamp(1, now);
+            update.setString(2, device);
+            update.setTimestamp(3, now);
+            update.setString(4, AccountRepository.key(username));
+            return update.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
     /** Every remembered device of the account ends (sign out everywhere, a changed password). */
     public int endAllOf(String username) {
         return update("UPDATE remembered_device SET ended_at = ? WHERE ended_at IS NULL AND account_id ="
@@ -97,8 +138,8 @@ public class RememberedDevices {
     }
 
     /** The first of two requests showing the same token wins; the second finds it rotated out. */
-    private static Optional<Used> rotate(Connection connection, String hash, Instant now, Duration lifetime)
-            throws SQLException {
+    private static Optional<Used> rotate(Connection connection, String hash, Instant now, Duration lifetime,
+                                         Client client) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE remembered_device SET rotated_at = ?"
                 + " WHERE token_hash = ? AND rotated_at IS NULL AND ended_at IS NULL AND expires_at > ?")) {
             update.setTimestamp(1, Timestamp.from(now));
@@ -108,14 +149,14 @@ public class RememberedDevices {
                 return Optional.empty();
             }
         }
-        try (PreparedStatement select = connection.prepareStatement("SELECT a.id, a.username FROM remembered_device d"
+        try (PreparedStatement select = connection.prepareStatement("SELECT a.id, a.username, d.device FROM remembered_device d"
                 + " JOIN account a ON a.id = d.account_id WHERE d.token_hash = ?")) {
             select.setString(1, hash);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 long account = row.getLong(1);
                 String username = row.getString(2);
-                return Optional.of(new Used(username, issue(connection, account, lifetime)));
+                return Optional.of(new Used(username, issue(connection, account, row.getString(3), lifetime, client)));
             }
         }
     }
@@ -130,15 +171,20 @@ public class RememberedDevices {
         }
     }
 
-    private static String issue(Connection connection, long account, Duration lifetime) throws SQLException {
+    private static String issue(Connection connection, long account, String device, Duration lifetime, Client client)
+            throws SQLException {
         String token = newToken();
         Instant now = Instant.now();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO remembered_device"
-                + " (account_id, token_hash, issued_at, expires_at) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO remembered_device (account_id,"
+                + " token_hash, device, ip, user_agent, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, account);
             insert.setString(2, hash(token));
-            insert.setTimestamp(3, Timestamp.from(now));
-            insert.setTimestamp(4, Timestamp.from(now.plus(lifetime)));
+            insert.setString(3, device);
+            insert.setString(4, client.ip());
+            insert.setString(5, client.userAgent() == null || client.userAgent().length() <= 512
+                    ? client.userAgent() : client.userAgent().substring(0, 512));
+            insert.setTimestamp(6, Timestamp.from(now));
+            insert.setTimestamp(7, Timestamp.from(now.plus(lifetime)));
             insert.executeUpdate();
         }
         return token;
@@ -183,9 +229,25 @@ public class RememberedDevices {
     }
 
     private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return random(32);
+    }
+
+    private static String newHandle() {
+        return random(16);
+    }
+
+    private static String random(int bytes) {
+        byte[] drawn = new byte[bytes];
+        RANDOM.nextBytes(drawn);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(drawn);
+    }
+
+    /** The request a token is issued to: its address as the app sees it, and its User-Agent. */
+    public record Client(String ip, String userAgent) {
+    }
+
+    /** A remembered device as /account/sessions lists it: {@code handle} is what its "Sign out" button posts. */
+    public record Device(String handle, Instant lastUsedAt, String ip, String userAgent) {
     }
 
     /** A token that counted: whose it was, and the token that replaces it. */

@@ -28,6 +28,7 @@ abstract class RememberedDevicesTest {
 
     private static final String HASH = "PBKDF2WithHmacSHA512:220000:c2FsdA==:a2V5";
     private static final Duration MONTH = Duration.ofDays(30);
+    private static final RememberedDevices.Client CLIENT = new RememberedDevices.Client("203.0.113.7", "Firefox");
 
     private HikariDataSource dataSource;
     private RememberedDevices devices;
@@ -50,19 +51,19 @@ abstract class RememberedDevicesTest {
 
     @Test
     void aTokenIsUsedOnceAndReplacedByAnotherOfTheSameAccount() {
-        String token = devices.issue("alice", MONTH);
+        String token = devices.issue("alice", MONTH, CLIENT);
 
-        RememberedDevices.Used used = devices.use(token, MONTH).orElseThrow();
+        RememberedDevices.Used used = devices.use(token, MONTH, CLIENT).orElseThrow();
 
         assertEquals("Alice", used.username(), "the name as registered");
         assertNotEquals(token, used.newToken());
         assertTrue(used.newToken().length() >= 43, "256 bits, base64url");
-        assertEquals("Alice", devices.use(used.newToken(), MONTH).orElseThrow().username());
+        assertEquals("Alice", devices.use(used.newToken(), MONTH, CLIENT).orElseThrow().username());
     }
 
     @Test
     void onlyTheHashIsStored() throws SQLException {
-        String token = devices.issue("alice", MONTH);
+        String token = devices.issue("alice", MONTH, CLIENT);
 
         assertEquals(RememberedDevices.hash(token), single("SELECT token_hash FROM remembered_device"));
         assertNotEquals(token, RememberedDevices.hash(token));
@@ -70,61 +71,83 @@ abstract class RememberedDevicesTest {
 
     @Test
     void aRotatedOutTokenShownAgainEndsEveryTokenOfThatAccountOnly() {
-        String first = devices.issue("alice", MONTH);
-        String otherDevice = devices.issue("alice", MONTH);
-        String bobs = devices.issue("bob", MONTH);
-        String fresh = devices.use(first, MONTH).orElseThrow().newToken();
+        String first = devices.issue("alice", MONTH, CLIENT);
+        String otherDevice = devices.issue("alice", MONTH, CLIENT);
+        String bobs = devices.issue("bob", MONTH, CLIENT);
+        String fresh = devices.use(first, MONTH, CLIENT).orElseThrow().newToken();
 
-        assertTrue(devices.use(first, MONTH).isEmpty());
+        assertTrue(devices.use(first, MONTH, CLIENT).isEmpty());
 
-        assertTrue(devices.use(fresh, MONTH).isEmpty(), "the fresh token ended");
-        assertTrue(devices.use(otherDevice, MONTH).isEmpty(), "every device of the account ended");
-        assertTrue(devices.use(bobs, MONTH).isPresent(), "another account's untouched");
+        assertTrue(devices.use(fresh, MONTH, CLIENT).isEmpty(), "the fresh token ended");
+        assertTrue(devices.use(otherDevice, MONTH, CLIENT).isEmpty(), "every device of the account ended");
+        assertTrue(devices.use(bobs, MONTH, CLIENT).isPresent(), "another account's untouched");
     }
 
     @Test
     void unknownEndedAndExpiredTokensCountForNothingAndEndNothing() {
-        String kept = devices.issue("alice", MONTH);
-        String ended = devices.issue("alice", MONTH);
+        String kept = devices.issue("alice", MONTH, CLIENT);
+        String ended = devices.issue("alice", MONTH, CLIENT);
         devices.end(ended);
-        String expired = devices.issue("alice", Duration.ofMillis(-1));
+        String expired = devices.issue("alice", Duration.ofMillis(-1), CLIENT);
 
-        assertTrue(devices.use("made-up", MONTH).isEmpty());
-        assertTrue(devices.use(ended, MONTH).isEmpty());
-        assertTrue(devices.use(expired, MONTH).isEmpty());
+        assertTrue(devices.use("made-up", MONTH, CLIENT).isEmpty());
+        assertTrue(devices.use(ended, MONTH, CLIENT).isEmpty());
+        assertTrue(devices.use(expired, MONTH, CLIENT).isEmpty());
 
-        assertTrue(devices.use(kept, MONTH).isPresent(), "none of those was a reuse");
+        assertTrue(devices.use(kept, MONTH, CLIENT).isPresent(), "none of those was a reuse");
+    }
+
+    @Test
+    void aDeviceIsListedUnderOneHandleAcrossRotationsAndEndedByItsOwnAccountOnly() {
+        String token = devices.issue("alice", MONTH, CLIENT);
+        devices.issue("bob", MONTH, CLIENT);
+        String handle = devices.list("alice").get(0).handle();
+        String rotated = devices.use(token, MONTH, new RememberedDevices.Client("198.51.100.1", "Chromium")).orElseThrow().newToken();
+
+        assertEquals(1, devices.list("alice").size());
+        RememberedDevices.Device listed = devices.list("alice").get(0);
+        assertEquals(handle, listed.handle());
+        assertEquals("198.51.100.1", listed.ip());
+        assertEquals("Chromium", listed.userAgent());
+        assertFalse(devices.end("bob", handle), "another account's handle");
+        assertFalse(devices.end("alice", "made-up"));
+
+        assertTrue(devices.end("alice", handle));
+
+        assertTrue(devices.list("alice").isEmpty());
+        assertTrue(devices.use(rotated, MONTH, CLIENT).isEmpty());
+        assertEquals(1, devices.list("bob").size());
     }
 
     @Test
     void endingAllOfAnAccountEndsItsTokensOnly() {
-        String alices = devices.issue("alice", MONTH);
-        String bobs = devices.issue("bob", MONTH);
+        String alices = devices.issue("alice", MONTH, CLIENT);
+        String bobs = devices.issue("bob", MONTH, CLIENT);
 
         assertEquals(1, devices.endAllOf("ALICE"));
 
-        assertTrue(devices.use(alices, MONTH).isEmpty());
-        assertTrue(devices.use(bobs, MONTH).isPresent());
+        assertTrue(devices.use(alices, MONTH, CLIENT).isEmpty());
+        assertTrue(devices.use(bobs, MONTH, CLIENT).isPresent());
     }
 
     @Test
     void theSweepForgetsExpiredRowsOnly() throws SQLException {
-        devices.issue("alice", Duration.ofDays(-2));
-        String live = devices.issue("alice", MONTH);
+        devices.issue("alice", Duration.ofDays(-2), CLIENT);
+        String live = devices.issue("alice", MONTH, CLIENT);
 
         assertEquals(1, devices.sweep(Instant.now().minus(Duration.ofDays(1))));
 
         assertEquals("1", single("SELECT COUNT(*) FROM remembered_device"));
-        assertTrue(devices.use(live, MONTH).isPresent());
+        assertTrue(devices.use(live, MONTH, CLIENT).isPresent());
     }
 
     @Test
     void twoUsesOfOneTokenAtOnceRotateItOnce() throws Exception {
-        String token = devices.issue("alice", MONTH);
+        String token = devices.issue("alice", MONTH, CLIENT);
         ExecutorService atOnce = Executors.newFixedThreadPool(2);
         try {
-            Future<Optional<RememberedDevices.Used>> one = atOnce.submit(() -> devices.use(token, MONTH));
-            Future<Optional<RememberedDevices.Used>> two = atOnce.submit(() -> devices.use(token, MONTH));
+            Future<Optional<RememberedDevices.Used>> one = atOnce.submit(() -> devices.use(token, MONTH, CLIENT));
+            Future<Optional<RememberedDevices.Used>> two = atOnce.submit(() -> devices.use(token, MONTH, CLIENT));
             Optional<RememberedDevices.Used> first = one.get();
             Optional<RememberedDevices.Used> second = two.get();
 

@@ -5,6 +5,8 @@ import io.gatehouse.testing.Page;
 import io.gatehouse.testing.WebClient;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -150,6 +152,37 @@ class RememberMeIT extends GatehouseIT {
     }
 
     @Test
+    void aRememberedDeviceIsListedAndSignedOutFromAnotherWithThePassword() {
+        WebClient a = visitor();
+        a.signIn(username, PASSWORD);
+        WebClient b = visitor().as("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0");
+        rememberedSignIn(b);
+        String token = b.cookie(COOKIE).orElseThrow();
+
+        Page before = a.get("account/sessions");
+        assertTrue(before.body().contains("Devices that stay signed in"), before.body());
+        assertEquals(1, count(before.body(), "class=\"remembered-device\""), before.body());
+        assertTrue(before.body().contains("Firefox 128 on Linux"), before.body());
+        assertFalse(before.body().contains("name=\"device\""), "no sign-out button before the password is confirmed");
+        assertEquals("/account/sessions?confirm-first",
+                a.post("account/sessions/forget-device", AccountSessionsIT.withToken(a, Map.of("device", "x"))).location());
+
+        AccountSessionsIT.confirm(a, PASSWORD);
+        String listed = a.get("account/sessions").body();
+        Matcher device = Pattern.compile("name=\"device\" value=\"([^\"]+)\"").matcher(listed);
+        assertTrue(device.find(), listed);
+        assertFalse(token.contains(device.group(1)) || listed.contains(token), "the token is never on the page");
+        assertEquals("/account/sessions?gone",
+                a.post("account/sessions/forget-device", AccountSessionsIT.withToken(a, Map.of("device", "made-up"))).location());
+
+        assertEquals("/account/sessions?ended",
+                a.post("account/sessions/forget-device", AccountSessionsIT.withToken(a, Map.of("device", device.group(1)))).location());
+
+        assertFalse(a.get("account/sessions").body().contains("remembered-device"));
+        assertEquals("/login", withOnly(token).get("profile").location(), "the device's token ended");
+    }
+
+    @Test
     void aMadeUpCookieIsDroppedAndSignsNobodyIn() {
         WebClient mallory = withOnly("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
 
@@ -184,6 +217,6 @@ class RememberMeIT extends GatehouseIT {
     }
 
     private static int count(String text, String part) {
-        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+        return text.split(Pattern.quote(part), -1).length - 1;
     }
 }
