@@ -22,6 +22,11 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
+import static io.gatehouse.database.Statements.execute;
+import static io.gatehouse.database.Statements.inTransaction;
+import static io.gatehouse.database.Statements.prepare;
+import static io.gatehouse.database.Statements.update;
+
 /**
  * The remember-me tokens of every account, in the database (docs/decisions/016). A token is 256 random bits; the
  * table keeps only its SHA-256, which is enough for a value that cannot be guessed (no key, no slow hash needed).
@@ -60,29 +65,20 @@ public class RememberedDevices {
     public Optional<Used> use(String token, Duration lifetime, Client client) {
         String hash = hash(token);
         Instant now = Instant.now();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Optional<Used> used = rotate(connection, hash, now, lifetime, client);
-                if (used.isEmpty()) {
-                    endAllAfterReuse(connection, hash, now);
-                }
-                connection.commit();
-                return used;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+        return inTransaction(dataSource, connection -> {
+            Optional<Used> used = rotate(connection, hash, now, lifetime, client);
+            if (used.isEmpty()) {
+                execute(connection, "UPDATE remembered_device SET ended_at = ? WHERE ended_at IS NULL AND account_id IN"
+                        + " (SELECT account_id FROM remembered_device WHERE token_hash = ? AND rotated_at IS NOT NULL)",
+                        Timestamp.from(now), hash);
             }
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+            return used;
+        });
     }
 
     /** This device signs out: its token ends. Unknown or ended already: nothing changes. */
     public void end(String token) {
-        update("UPDATE remembered_device SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL",
+        update(dataSource, "UPDATE remembered_device SET ended_at = ? WHERE token_hash = ? AND ended_at IS NULL",
                 Timestamp.from(Instant.now()), hash(token));
     }
 
@@ -92,9 +88,8 @@ public class RememberedDevices {
                 + " JOIN account a ON a.id = d.account_id WHERE a.username_key = ?"
                 + " AND d.rotated_at IS NULL AND d.ended_at IS NULL AND d.expires_at > ? ORDER BY d.issued_at DESC";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, AccountRepository.key(username));
-            select.setTimestamp(2, Timestamp.from(Instant.now()));
+             PreparedStatement select = prepare(connection, sql, AccountRepository.key(username),
+                     Timestamp.from(Instant.now()))) {
             List<Device> devices = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
@@ -110,44 +105,31 @@ public class RememberedDevices {
 
     /** Ends one remembered device of this account; false if the handle names none that counts (another's, made up). */
     public boolean end(String username, String device) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("UPDATE remembered_device SET ended_at = ?"
-                     + " WHERE device = ? AND ended_at IS NULL AND rotated_at IS NULL AND expires_at > ? AND account_id ="
-                     + " (SELECT id FROM account WHERE username_key = ?)")) {
-            Timestamp now = Timestamp.from(Instant.now());
-            update.setTimestamp(1, now);
-            update.setString(2, device);
-            update.setTimestamp(3, now);
-            update.setString(4, AccountRepository.key(username));
-            return update.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
+        Timestamp now = Timestamp.from(Instant.now());
+        return update(dataSource, "UPDATE remembered_device SET ended_at = ? WHERE device = ? AND ended_at IS NULL"
+                + " AND rotated_at IS NULL AND expires_at > ? AND account_id = (SELECT id FROM account WHERE username_key = ?)",
+                now, device, now, AccountRepository.key(username)) == 1;
     }
 
     /** Every remembered device of the account ends (sign out everywhere, a changed password). */
     public int endAllOf(String username) {
-        return update("UPDATE remembered_device SET ended_at = ? WHERE ended_at IS NULL AND account_id ="
+        return update(dataSource, "UPDATE remembered_device SET ended_at = ? WHERE ended_at IS NULL AND account_id ="
                 + " (SELECT id FROM account WHERE username_key = ?)",
                 Timestamp.from(Instant.now()), AccountRepository.key(username));
     }
 
     /** Forgets rows that can no longer matter: expired, so neither usable nor worth detecting as reused. */
     public int sweep(Instant expiredBefore) {
-        return update("DELETE FROM remembered_device WHERE expires_at < ?", Timestamp.from(expiredBefore));
+        return update(dataSource, "DELETE FROM remembered_device WHERE expires_at < ?", Timestamp.from(expiredBefore));
     }
 
     /** The first of two requests showing the same token wins; the second finds it rotated out. */
     private static Optional<Used> rotate(Connection connection, String hash, Instant now, Duration lifetime,
                                          Client client) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE remembered_device SET rotated_at = ?"
-                + " WHERE token_hash = ? AND rotated_at IS NULL AND ended_at IS NULL AND expires_at > ?")) {
-            update.setTimestamp(1, Timestamp.from(now));
-            update.setString(2, hash);
-            update.setTimestamp(3, Timestamp.from(now));
-            if (update.executeUpdate() != 1) {
-                return Optional.empty();
-            }
+        if (execute(connection, "UPDATE remembered_device SET rotated_at = ? WHERE token_hash = ?"
+                + " AND rotated_at IS NULL AND ended_at IS NULL AND expires_at > ?",
+                Timestamp.from(now), hash, Timestamp.from(now)) != 1) {
+            return Optional.empty();
         }
         try (PreparedStatement select = connection.prepareStatement("SELECT a.id, a.username, d.device FROM remembered_device d"
                 + " JOIN account a ON a.id = d.account_id WHERE d.token_hash = ?")) {
@@ -161,32 +143,15 @@ public class RememberedDevices {
         }
     }
 
-    private static void endAllAfterReuse(Connection connection, String hash, Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE remembered_device SET ended_at = ?"
-                + " WHERE ended_at IS NULL AND account_id IN"
-                + " (SELECT account_id FROM remembered_device WHERE token_hash = ? AND rotated_at IS NOT NULL)")) {
-            update.setTimestamp(1, Timestamp.from(now));
-            update.setString(2, hash);
-            update.executeUpdate();
-        }
-    }
-
     private static String issue(Connection connection, long account, String device, Duration lifetime, Client client)
             throws SQLException {
         String token = newToken();
         Instant now = Instant.now();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO remembered_device (account_id,"
-                + " token_hash, device, ip, user_agent, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, account);
-            insert.setString(2, hash(token));
-            insert.setString(3, device);
-            insert.setString(4, client.ip());
-            insert.setString(5, client.userAgent() == null || client.userAgent().length() <= 512
-                    ? client.userAgent() : client.userAgent().substring(0, 512));
-            insert.setTimestamp(6, Timestamp.from(now));
-            insert.setTimestamp(7, Timestamp.from(now.plus(lifetime)));
-            insert.executeUpdate();
-        }
+        String userAgent = client.userAgent() == null || client.userAgent().length() <= 512
+                ? client.userAgent() : client.userAgent().substring(0, 512);
+        execute(connection, "INSERT INTO remembered_device (account_id, token_hash, device, ip, user_agent, issued_at,"
+                + " expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)", account, hash(token), device, client.ip(), userAgent,
+                Timestamp.from(now), Timestamp.from(now.plus(lifetime)));
         return token;
     }
 
@@ -200,23 +165,6 @@ public class RememberedDevices {
                 return row.getLong(1);
             }
         }
-    }
-
-    private int update(String sql, Timestamp at, String value) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setTimestamp(1, at);
-            if (value != null) {
-                update.setString(2, value);
-            }
-            return update.executeUpdate();
-        } catch (SQLException e) {
-            throw new DataAccessException(e);
-        }
-    }
-
-    private int update(String sql, Timestamp at) {
-        return update(sql, at, null);
     }
 
     static String hash(String token) {
