@@ -6,7 +6,8 @@ import java.net.UnknownHostException;
 /**
  * Every setting that has a shape, read once before anything starts: the launcher stops on the first bad value
  * with one line, instead of failing later, deep in a start-up, or running with a default the operator did not want.
- * A new setting with a shape gets a line here. The database user and password and the metrics token are free text.
+ * A new setting with a shape gets a line here. The database user and password, the metrics token and the node name
+ * are free text.
  */
 public final class SettingsCheck {
 
@@ -22,6 +23,7 @@ public final class SettingsCheck {
         new Setting("db.wait").duration();
         new Setting("session.idle.timeout").duration();
         new Setting("session.absolute.timeout").duration();
+        new Setting("remember.me.ttl").duration();
         new Setting("bench.cheap.hash").flag();
         // Whole numbers here; whether the three together reach OWASP's floor is the password hasher's to say.
         new Setting("argon2.memory.kib").parsed("a whole number of KiB from 1 to 65536", SettingsCheck::positive);

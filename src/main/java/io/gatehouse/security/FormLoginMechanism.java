@@ -2,6 +2,8 @@ package io.gatehouse.security;
 
 import io.gatehouse.account.DataAccessException;
 import io.gatehouse.account.TooBusyException;
+import io.gatehouse.remember.RememberMe;
+import io.gatehouse.session.SignedInSessions;
 import io.gatehouse.web.Redirects;
 import io.gatehouse.web.SecurityHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +20,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.security.Principal;
+import java.util.Optional;
+import java.util.Set;
 import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.UnsupportedCallbackException;
 import java.net.URLDecoder;
@@ -37,6 +41,8 @@ import static jakarta.security.enterprise.identitystore.CredentialValidationResu
  * Written here rather than taken from {@code @FormAuthenticationMechanismDefinition}: see docs/decisions/002.
  * It keeps callers signed in itself, as {@code @AutoApplySession} would, except on j_security_check: a sign-in form
  * posted over a signed-in session is checked like any other, never waved through on the old sign-in.
+ * With no signed-in session, a remembered device's cookie signs the caller in on a new session ({@link RememberMe},
+ * docs/decisions/016); never on j_security_check, whose form and token always decide.
  */
 @ApplicationScoped
 public class FormLoginMechanism implements HttpAuthenticationMechanism {
@@ -52,6 +58,12 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     SignInAttempts attempts;
+
+    @Inject
+    RememberMe rememberMe;
+
+    @Inject
+    SecurityLog log;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -70,6 +82,17 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         Principal caller = request.getUserPrincipal();
         if (caller != null) {
             return stillSignedIn(context, caller);
+        }
+        Optional<String> remembered;
+        try {
+            remembered = rememberMe.signInFrom(request, response);
+        } catch (DataAccessException unavailableForNow) {
+            return refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        }
+        if (remembered.isPresent()) {
+            SignedInSessions.registerOnceSignedIn(request);
+            log.signInRemembered(request, remembered.get());
+            return signedIn(context, new CredentialValidationResult(remembered.get(), Set.of(Roles.USER)));
         }
         if (context.isProtected()) {
             SignInTarget.remember(request);
@@ -109,6 +132,13 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         HttpSession previous = request.getUserPrincipal() == null ? null : request.getSession(false);
         if (previous != null) {
             previous.invalidate();
+        }
+        if (RememberMe.isAsked(request)) {
+            try {
+                rememberMe.remember(request, response, result.getCallerPrincipal().getName());
+            } catch (DataAccessException unavailableForNow) {
+                return refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            }
         }
         return signedIn(context, result);
     }

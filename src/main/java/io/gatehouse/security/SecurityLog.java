@@ -89,6 +89,10 @@ public class SecurityLog {
         write("sign-in.too-busy", request, user);
     }
 
+    public void signInRemembered(HttpServletRequest request, String user) {
+        write("sign-in.remembered", request, user);
+    }
+
     public void signedOut(HttpServletRequest request, String user) {
         write("sign-out", request, user);
     }

@@ -1,6 +1,7 @@
 package io.gatehouse.session;
 
 import io.gatehouse.account.DataAccessException;
+import io.gatehouse.database.Statements;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -11,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-import static io.gatehouse.session.RegistryStatements.execute;
-import static io.gatehouse.session.RegistryStatements.inTransaction;
-import static io.gatehouse.session.RegistryStatements.key;
+import static io.gatehouse.database.Statements.execute;
+import static io.gatehouse.database.Statements.inTransaction;
+import static io.gatehouse.account.AccountRepository.key;
 
 /**
  * One account's sessions in the registry: listed, and ended one by one or all but one. Every statement is bound to
@@ -44,7 +45,7 @@ public class AccountSessions {
                 + " AND (a.sessions_valid_after IS NULL OR s.valid_from >= a.sessions_valid_after)"
                 + " ORDER BY s.last_seen_at DESC, s.id DESC";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = RegistryStatements.prepare(connection, sql, key(username));
+             PreparedStatement select = Statements.prepare(connection, sql, key(username));
              ResultSet row = select.executeQuery()) {
             List<LiveSession> sessions = new ArrayList<>();
             while (row.next()) {
@@ -59,7 +60,7 @@ public class AccountSessions {
 
     /** Ends the account's session of this handle; false if it has none live (another's, made up, or ended). */
     public boolean end(String username, String handle, String reason) {
-        return RegistryStatements.update(dataSource, "UPDATE live_session SET ended_at = CURRENT_TIMESTAMP,"
+        return Statements.update(dataSource, "UPDATE live_session SET ended_at = CURRENT_TIMESTAMP,"
                 + " end_reason = ? WHERE handle = ? AND ended_at IS NULL AND account_id = " + ACCOUNT,
                 reason, handle, key(username)) == 1;
     }
@@ -73,7 +74,7 @@ public class AccountSessions {
     public List<String> endAllBut(String username, String keptHash, String reason) {
         return inTransaction(dataSource, connection -> {
             List<String> ended = new ArrayList<>();
-            try (PreparedStatement select = RegistryStatements.prepare(connection, "SELECT handle FROM live_session"
+            try (PreparedStatement select = Statements.prepare(connection, "SELECT handle FROM live_session"
                     + " WHERE session_hash <> ? AND ended_at IS NULL AND account_id = " + ACCOUNT, keptHash, key(username));
                  ResultSet row = select.executeQuery()) {
                 while (row.next()) {

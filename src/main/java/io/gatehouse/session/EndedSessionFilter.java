@@ -30,11 +30,17 @@ public class EndedSessionFilter extends HttpFilter {
     @Inject
     WebXmlLoginConfig loginConfig;
 
+    @Inject
+    SignedInSessions signedIn;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String user = request.getRemoteUser();
         HttpSession session = user == null || isSignInForm(request) ? null : request.getSession(false);
+        if (session != null && request.getAttribute(SignedInSessions.TO_REGISTER) != null) {
+            signedIn.register(request, user);
+        }
         if (session != null) {
             String sessionHash = hash.of(session.getId());
             if (!registry.isLive(sessionHash, user)) {

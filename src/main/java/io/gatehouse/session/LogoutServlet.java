@@ -2,6 +2,7 @@ package io.gatehouse.session;
 
 import io.gatehouse.history.EventKind;
 import io.gatehouse.history.RecordedEvents;
+import io.gatehouse.remember.RememberMe;
 import io.gatehouse.security.CrossSiteRequests;
 import io.gatehouse.security.SecurityLog;
 import io.gatehouse.web.Redirects;
@@ -18,7 +19,7 @@ import java.io.IOException;
 
 /**
  * Signs out: the container forgets the caller, the session dies on the server, the browser is told to drop
- * its cookie and anything it cached, and the home page is next. Safe to call with no session at all.
+ * its cookie and anything it cached, and the home page is next. A remembered device is forgotten first. Safe to call with no session at all.
  * A GET that another site started only shows a button that signs out (docs/decisions/006).
  */
 @WebServlet("/logout")
@@ -31,6 +32,9 @@ public class LogoutServlet extends HttpServlet {
 
     @Inject
     RecordedEvents history;
+
+    @Inject
+    RememberMe rememberMe;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -48,6 +52,7 @@ public class LogoutServlet extends HttpServlet {
     }
 
     private void signOut(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+        rememberMe.forget(request, response);
         if (request.getRemoteUser() != null) {
             log.signedOut(request, request.getRemoteUser());
             history.record(request, request.getRemoteUser(), EventKind.SIGNED_OUT);

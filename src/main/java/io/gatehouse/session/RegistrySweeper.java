@@ -1,5 +1,6 @@
 package io.gatehouse.session;
 
+import io.gatehouse.remember.RememberedDevices;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -17,7 +18,8 @@ import java.util.logging.Logger;
 /**
  * No registry row outlives its session for long. At start, this node ends the rows it left when it last died
  * (kill -9 fires no session listener). Every few minutes, any node ends rows whose sessions must have timed out
- * (their last-seen time, written once a minute, is older than the idle timeout) and forgets rows ended a day ago.
+ * (their last-seen time, written once a minute, is older than the idle timeout) and forgets rows ended a day ago,
+ * and remember-me tokens a day past their expiry.
  */
 @ApplicationScoped
 public class RegistrySweeper {
@@ -30,6 +32,9 @@ public class RegistrySweeper {
 
     @Inject
     SessionRegistry registry;
+
+    @Inject
+    RememberedDevices remembered;
 
     private ScheduledExecutorService schedule;
 
@@ -50,6 +55,7 @@ public class RegistrySweeper {
         Instant now = Instant.now();
         try {
             registry.sweep(now.minus(idle).minus(SLACK), now.minus(absolute).minus(SLACK), now.minus(KEEP_ENDED));
+            remembered.sweep(now.minus(KEEP_ENDED));
         } catch (RuntimeException unavailable) {
             LOG.log(Level.WARNING, "session registry sweep failed; it runs again in " + EVERY, unavailable);
         }

@@ -1,6 +1,7 @@
 package io.gatehouse.session;
 
 import io.gatehouse.account.DataAccessException;
+import io.gatehouse.database.Statements;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
@@ -13,9 +14,9 @@ import java.time.Instant;
 import java.util.Base64;
 import javax.sql.DataSource;
 
-import static io.gatehouse.session.RegistryStatements.execute;
-import static io.gatehouse.session.RegistryStatements.inTransaction;
-import static io.gatehouse.session.RegistryStatements.key;
+import static io.gatehouse.database.Statements.execute;
+import static io.gatehouse.database.Statements.inTransaction;
+import static io.gatehouse.account.AccountRepository.key;
 
 /**
  * The signed-in sessions of every node, in the database (docs/decisions/015). A session is named here by its
@@ -107,7 +108,7 @@ public class SessionRegistry {
     }
 
     private int update(String sql, Object... parameters) {
-        return RegistryStatements.update(dataSource, sql, parameters);
+        return Statements.update(dataSource, sql, parameters);
     }
 
     private static String newHandle() {

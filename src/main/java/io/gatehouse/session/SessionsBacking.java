@@ -1,5 +1,6 @@
 package io.gatehouse.session;
 
+import io.gatehouse.remember.RememberedDevices;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
@@ -28,7 +29,11 @@ public class SessionsBacking {
     @Inject
     ExternalContext external;
 
+    @Inject
+    RememberedDevices remembered;
+
     private List<SessionRow> rows;
+    private List<SessionRow> rememberedRows;
 
     public List<SessionRow> getRows() {
         if (rows == null) {
@@ -40,6 +45,17 @@ public class SessionsBacking {
                     .toList();
         }
         return rows;
+    }
+
+    /** The remembered devices: {@code signedIn} is left empty, {@code lastSeen} is when its token was last used. */
+    public List<SessionRow> getRemembered() {
+        if (rememberedRows == null) {
+            rememberedRows = remembered.list(external.getRemoteUser()).stream()
+                    .map(device -> new SessionRow(device.handle(), devices.describe(device.userAgent()), device.ip(),
+                            "", WHEN.format(device.lastUsedAt()), false))
+                    .toList();
+        }
+        return rememberedRows;
     }
 
     public boolean isConfirmed() {

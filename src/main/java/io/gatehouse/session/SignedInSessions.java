@@ -19,6 +19,8 @@ public class SignedInSessions {
     static final String HANDLE = SignedInSessions.class.getName() + ".handle";
     /** When "last seen" was last written, in milliseconds: at most once a minute. */
     static final String LAST_SEEN = SignedInSessions.class.getName() + ".lastSeen";
+    /** On a request: the caller was signed in by a remembered device, on a session not registered yet. */
+    static final String TO_REGISTER = SignedInSessions.class.getName() + ".toRegister";
     /** Why the session is ending, for its row; set just before it is invalidated. */
     static final String END_REASON = SignedInSessions.class.getName() + ".endReason";
 
@@ -47,6 +49,14 @@ public class SignedInSessions {
 
     void signedUp(@Observes SignedUp signedUp) {
         register(currentRequest, signedUp.username());
+    }
+
+    /**
+     * The sign-in mechanism signed this request in from a remembered device: the container gives it its session
+     * (and id) only afterwards, so {@link EndedSessionFilter} registers it before anything is served.
+     */
+    public static void registerOnceSignedIn(HttpServletRequest request) {
+        request.setAttribute(TO_REGISTER, Boolean.TRUE);
     }
 
     /** Says why a session is about to end, for its row; the session listener writes it when the session dies. */

@@ -42,6 +42,22 @@ class ChangePasswordIT extends GatehouseIT {
     }
 
     @Test
+    void aPasswordChangeOnAEndsBsRememberedDevice() {
+        String username = newUsername();
+        WebClient a = visitor();
+        WebClient b = visitor();
+        a.signUp(username, PASSWORD);
+        b.submitSignIn("j_security_check", Map.of("j_username", username, "j_password", PASSWORD, "remember", "yes"));
+        String token = b.cookie("gatehouse-remember").orElseThrow();
+
+        assertEquals("/account/password?changed", change(a, PASSWORD, NEW_PASSWORD, NEW_PASSWORD).location());
+
+        WebClient withTheToken = visitor();
+        withTheToken.useCookie("gatehouse-remember", token);
+        assertEquals("/login", withTheToken.get("profile").location(), "B's remembered device still signs in");
+    }
+
+    @Test
     void theNewPasswordFollowsSignUpsRulesAndMessages() {
         WebClient a = visitor();
         a.signUp(newUsername(), PASSWORD);

@@ -1,24 +1,20 @@
 package io.gatehouse.account;
 
 import com.zaxxer.hikari.HikariConfig;
-import io.gatehouse.database.Database;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.gatehouse.testing.PostgresDatabases;
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** A real PostgreSQL server, started once for the class; each test gets its own new database on it. */
 class PostgresAccountRepositoryTest extends AccountRepositoryTest {
 
-    private static EmbeddedPostgres postgres;
-    private static int databases;
+    private static PostgresDatabases postgres;
 
     @BeforeAll
     static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = PostgresDatabases.start("account_test");
     }
 
     @AfterAll
@@ -28,11 +24,6 @@ class PostgresAccountRepositoryTest extends AccountRepositoryTest {
 
     @Override
     HikariConfig emptyDatabase() throws SQLException {
-        String name = "account_test_" + ++databases;
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        }
-        return Database.poolConfig(postgres.getJdbcUrl("postgres", name), "postgres", "");
+        return postgres.emptyDatabase();
     }
 }

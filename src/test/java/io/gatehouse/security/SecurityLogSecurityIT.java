@@ -112,6 +112,23 @@ class SecurityLogSecurityIT {
         assertFalse(server.log().contains(handle.group(1)), "a session's handle in the log");
     }
 
+    @Test
+    void aRememberedSignInIsLoggedWithoutItsToken() throws Exception {
+        String username = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        WebClient alice = server.visitor(lastResponse);
+        alice.signUp(username, PASSWORD);
+        alice.submitSignIn("j_security_check", Map.of("j_username", username, "j_password", PASSWORD, "remember", "yes"));
+        String token = alice.cookie("gatehouse-remember").orElseThrow();
+        alice.dropCookie("JSESSIONID");
+
+        assertEquals(200, alice.get("profile").status());
+        Thread.sleep(200);
+
+        assertEquals("sign-in.remembered", events(username).get(events(username).size() - 1).group(2));
+        assertFalse(server.log().contains(token), "a remember-me token in the log");
+        assertFalse(server.log().contains(alice.cookie("gatehouse-remember").orElseThrow()), "the rotated token in the log");
+    }
+
     private static Page sessionsPagePost(WebClient client, String path, Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>(fields);
         form.put("csrf_token", client.get("account/sessions").formToken());

@@ -104,6 +104,25 @@ class LauncherIT {
     }
 
     @Test
+    void aRememberedDeviceIsStillSignedInAfterARestart() throws Exception {
+        start();
+        WebClient alice = new WebClient(base, lastResponse);
+        assertEquals(303, alice.signUp("alice", PASSWORD).status());
+        alice.submitSignIn("j_security_check", Map.of("j_username", "alice", "j_password", PASSWORD, "remember", "yes"));
+        String token = alice.cookie("gatehouse-remember").orElseThrow();
+
+        server.destroy();
+        assertTrue(server.waitFor(30, TimeUnit.SECONDS));
+        start();
+        alice.dropCookie("JSESSIONID");
+
+        Page profile = alice.get("profile");
+        assertEquals(200, profile.status());
+        assertTrue(profile.body().contains("Welcome, alice"), profile.body());
+        assertFalse(token.equals(alice.cookie("gatehouse-remember").orElseThrow()), "signed in by the remembered token");
+    }
+
+    @Test
     void theDefaultDatabaseIsAnH2FileUnderDataInTheWorkingDirectory() throws Exception {
         start();
 

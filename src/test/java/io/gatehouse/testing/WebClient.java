@@ -132,18 +132,36 @@ public class WebClient {
     }
 
     public Optional<String> sessionId() {
+        return cookie("JSESSIONID");
+    }
+
+    /** The value this client's jar holds for a cookie, as the browser would send it next. */
+    public Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
-                .filter(cookie -> cookie.getName().equals("JSESSIONID"))
+                .filter(cookie -> cookie.getName().equals(name))
                 .map(HttpCookie::getValue)
                 .findFirst();
     }
 
     /** Puts a session cookie in the jar by hand, as a copied or stolen cookie would be. */
     public void useSessionId(String id) {
-        HttpCookie cookie = new HttpCookie("JSESSIONID", id);
+        useCookie("JSESSIONID", id);
+    }
+
+    /** Puts a cookie in the jar by hand, as a copied or stolen cookie would be. */
+    public void useCookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
         cookie.setPath("/");
         cookie.setVersion(0);
         cookies.getCookieStore().add(base, cookie);
+    }
+
+    /** Drops a cookie from the jar, as a browser does with the session cookie when it is closed. */
+    public void dropCookie(String name) {
+        cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name))
+                .toList()
+                .forEach(cookie -> cookies.getCookieStore().remove(null, cookie));
     }
 
     private Page send(HttpRequest request) {

@@ -1,19 +1,18 @@
-package io.gatehouse.session;
+package io.gatehouse.database;
 
-import io.gatehouse.account.AccountRepository;
 import io.gatehouse.account.DataAccessException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** The few lines of JDBC the registry's two repositories share. */
-final class RegistryStatements {
+/** The few lines of JDBC that the session registry and the remembered devices share. */
+public final class Statements {
 
-    private RegistryStatements() {
+    private Statements() {
     }
 
-    static int update(DataSource dataSource, String sql, Object... parameters) {
+    public static int update(DataSource dataSource, String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection()) {
             return execute(connection, sql, parameters);
         } catch (SQLException e) {
@@ -21,13 +20,13 @@ final class RegistryStatements {
         }
     }
 
-    static int execute(Connection connection, String sql, Object... parameters) throws SQLException {
+    public static int execute(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();
         }
     }
 
-    static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+    public static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.length; i++) {
             statement.setObject(i + 1, parameters[i]);
@@ -36,7 +35,7 @@ final class RegistryStatements {
     }
 
     /** Several statements that stand or fall together. */
-    static <T> T inTransaction(DataSource dataSource, Work<T> work) {
+    public static <T> T inTransaction(DataSource dataSource, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -54,12 +53,8 @@ final class RegistryStatements {
         }
     }
 
-    static String key(String username) {
-        return AccountRepository.key(username);
-    }
-
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 }
