@@ -1,6 +1,7 @@
 package io.gatehouse.session;
 
-import io.gatehouse.testing.GatehouseIT;
+import io.gatehouse.testing.LastResponse;
+import io.gatehouse.testing.OwnServer;
 import io.gatehouse.testing.Page;
 import io.gatehouse.testing.WebClient;
 import java.net.http.HttpRequest;
@@ -15,13 +16,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static io.gatehouse.testing.GatehouseIT.PASSWORD;
+import static io.gatehouse.testing.GatehouseIT.newUsername;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Two clients, A and B, signed in as the same person; /account/sessions on A lists and ends B. */
-class AccountSessionsIT extends GatehouseIT {
+class AccountSessionsIT {
+
+    /** Its wrong passwords would use up the sign-in throttle's allowance for 127.0.0.1 on the suite's server. */
+    @RegisterExtension
+    static final OwnServer server = OwnServer.of(AccountSessionsIT.class);
+
+    @RegisterExtension
+    final LastResponse lastResponse = new LastResponse();
 
     static final String FIREFOX_ON_WINDOWS =
             "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
@@ -263,5 +274,9 @@ class AccountSessionsIT extends GatehouseIT {
             count++;
         }
         return count;
+    }
+
+    private WebClient visitor() {
+        return server.visitor(lastResponse);
     }
 }
