@@ -1,15 +1,11 @@
 package io.gatehouse.session;
 
+import io.gatehouse.testing.ExpiredCookie;
 import io.gatehouse.testing.GatehouseIT;
 import io.gatehouse.testing.Page;
 import io.gatehouse.testing.WebClient;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import static io.gatehouse.testing.SafeAnswer.assertHeaders;
@@ -21,8 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The session: a new id at sign-in, a cookie no script or other site can use, nothing cached, a real sign-out. */
 class SessionSecurityIT extends GatehouseIT {
 
-    private static final Pattern MAX_AGE_ZERO = Pattern.compile("(?i);\\s*Max-Age=0\\s*(;|$)");
-    private static final Pattern EXPIRES = Pattern.compile("(?i);\\s*Expires=([^;]+)");
 
     @Test
     void signInAndSignUpBothGiveANewSessionId() {
@@ -96,26 +90,13 @@ class SessionSecurityIT extends GatehouseIT {
         assertEquals("\"cache\", \"cookies\", \"storage\"", answer.header("Clear-Site-Data"));
         String expired = answer.cookie("JSESSIONID").orElseThrow();
         assertTrue(expired.startsWith("JSESSIONID=;"), expired);
-        assertTrue(expiresNow(expired), expired);
+        assertTrue(ExpiredCookie.expiresNow(expired), expired);
         // Path is what makes the browser drop the right cookie. (SameSite means nothing on a deleted cookie, and
         // Payara, which ignores web.xml's SameSite, leaves it off this one.)
         assertTrue(answer.cookieAttributes("JSESSIONID").containsAll(Set.of("path=/", "httponly")), expired);
         WebClient thief = visitor();
         thief.useSessionId(session);
         assertEquals(303, thief.get("profile").status(), "the old id is dead on the server");
-    }
-
-    /**
-     * Max-Age=0, or an Expires date already past in either form browsers read: Tomcat and Payara 6 send
-     * "Thu, 01 Jan 1970 00:00:00 GMT", Payara 7 "Thu, 01-Jan-1970 00:00:10 GMT" and no Max-Age.
-     */
-    private static boolean expiresNow(String setCookie) {
-        if (MAX_AGE_ZERO.matcher(setCookie).find()) {
-            return true;
-        }
-        Matcher expires = EXPIRES.matcher(setCookie);
-        return expires.find() && ZonedDateTime.parse(expires.group(1).trim().replace('-', ' '),
-                DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().isBefore(Instant.now());
     }
 
     private static List<Page> concat(List<Page> first, List<Page> second) {
