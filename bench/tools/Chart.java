@@ -13,7 +13,7 @@ final class Chart {
     record Bars(String name, Double ofP1, Double ofP3, Double targetP1, Double targetP3) {
     }
 
-    private static final int LABEL = 520;
+    private static final int LABEL = 700;
     private static final int PLOT = 420;
     private static final int ROW = 34;
     private static final int TOP = 46;
