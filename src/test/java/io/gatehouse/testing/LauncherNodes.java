@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ public final class LauncherNodes implements ClusterRuntime {
             builder.environment().keySet().removeIf(variable -> variable.startsWith("GATEHOUSE_"));
             builder.environment().putAll(settings(plan));
             process = builder.start();
-            ServerProcess.awaitOk(process, root().resolve("health"), started, log());
+            ServerProcess.awaitOk(process, root().resolve("health"), started, log(), Duration.ofMinutes(4));
         }
 
         @Override
