@@ -19,8 +19,6 @@ import java.io.IOException;
  */
 public class EndedSessionFilter extends HttpFilter {
 
-    private static final long SEEN_EVERY_MILLIS = 60_000;
-
     @Inject
     SessionRegistry registry;
 
@@ -32,6 +30,9 @@ public class EndedSessionFilter extends HttpFilter {
 
     @Inject
     SignedInSessions signedIn;
+
+    @Inject
+    LastSeen lastSeen;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -51,18 +52,9 @@ public class EndedSessionFilter extends HttpFilter {
                 Redirects.seeOther(request, response, loginConfig.loginPage());
                 return;
             }
-            noteSeen(session, sessionHash);
+            lastSeen.seen(session, sessionHash);
         }
         chain.doFilter(request, response);
-    }
-
-    private void noteSeen(HttpSession session, String sessionHash) {
-        long now = System.currentTimeMillis();
-        if (!(session.getAttribute(SignedInSessions.LAST_SEEN) instanceof Long written)
-                || now - written >= SEEN_EVERY_MILLIS) {
-            registry.seen(sessionHash);
-            session.setAttribute(SignedInSessions.LAST_SEEN, now);
-        }
     }
 
     private static boolean isSignInForm(HttpServletRequest request) {
