@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,10 +32,12 @@ import java.util.stream.Collectors;
  * java Load.java FLAVOUR BASE_URL signup   USERS
  * java Load.java FLAVOUR BASE_URL sessions USERS COUNT
  * java Load.java FLAVOUR BASE_URL warm     USERS SECONDS
- * java Load.java rounds USERS WARMUP_SECONDS SECONDS ROUNDS [HASH_ITERATIONS HASH_SAMPLES] NAME=FLAVOUR@BASE_URL...
+ * java Load.java FLAVOUR BASE_URL cookie   USER
+ * java Load.java rounds USERS WARMUP_SECONDS SECONDS ROUNDS [HASH_ITERATIONS HASH_SAMPLES] NAME=FLAVOUR[:PID]@BASE_URL...
  * </pre>
  *
- * FLAVOUR is gatehouse or spring: the two sign-in flows. Results are printed as key=value lines.
+ * FLAVOUR is gatehouse or spring: the two sign-in flows. Results are printed as key=value lines, except for
+ * {@code cookie}, which signs USER in and prints the one line "Cookie: ..." that carries that session.
  * {@code rounds} measures the sign-in cycles of several targets in turn from this one JVM (see {@link #rounds}).
  * Every loop is bounded by its count or its seconds, and every request by a 30 s timeout.
  */
@@ -56,6 +60,10 @@ public final class Load {
         }
         Flow flow = flow(args[0]);
         URI base = URI.create(args[1]);
+        if (args[2].equals("cookie")) {
+            printCookie(flow, base, Integer.parseInt(args[3]));
+            return;
+        }
         int users = Integer.parseInt(args[3]);
         switch (args[2]) {
             case "signup" -> signUp(flow, base, users);
@@ -89,15 +97,26 @@ public final class Load {
         System.out.println("signed_up=" + users);
     }
 
-    /** A server whose sign-in cycles are measured: a name for its figures, its flow and its address. */
-    record Target(String name, Flow flow, URI base) {
+    /** One user signed in, and the Cookie header that carries the session, for wrk (bench/tools/signed-in.lua). */
+    static void printCookie(Flow flow, URI base, int user) throws Exception {
+        Browser browser = new Browser(base);
+        flow.signIn(browser, username(user), password(user));
+        System.out.println("Cookie: " + browser.cookieHeader());
+    }
 
-        /** NAME=FLAVOUR@BASE_URL */
+    /**
+     * A server whose sign-in cycles are measured: a name for its figures, its flow and its address; and its process
+     * id, if its collector's time is to be read in each round (0: not read).
+     */
+    record Target(String name, Flow flow, URI base, long pid) {
+
+        /** NAME=FLAVOUR@BASE_URL or NAME=FLAVOUR:PID@BASE_URL */
         static Target parse(String spec) {
             int equals = spec.indexOf('=');
             int at = spec.indexOf('@');
-            return new Target(spec.substring(0, equals), Load.flow(spec.substring(equals + 1, at)),
-                    URI.create(spec.substring(at + 1)));
+            String[] flavour = spec.substring(equals + 1, at).split(":", 2);
+            return new Target(spec.substring(0, equals), Load.flow(flavour[0]), URI.create(spec.substring(at + 1)),
+                    flavour.length == 2 ? Long.parseLong(flavour[1]) : 0);
         }
     }
 
@@ -113,7 +132,7 @@ public final class Load {
     static void rounds(String[] args) throws Exception {
         if (args.length < 6) {
             throw new IllegalArgumentException("usage: Load rounds USERS WARMUP_SECONDS SECONDS ROUNDS "
-                    + "[HASH_SPEC HASH_SAMPLES] NAME=FLAVOUR@BASE_URL...");
+                    + "[HASH_SPEC HASH_SAMPLES] NAME=FLAVOUR[:PID]@BASE_URL...");
         }
         int users = Integer.parseInt(args[1]);
         int warmupSeconds = Integer.parseInt(args[2]);
@@ -175,6 +194,7 @@ public final class Load {
 
     static void measure(Target target, int users, int seconds, int round) throws Exception {
         Steps steps = new Steps();
+        double gcBefore = target.pid() == 0 ? 0 : GcTime.seconds(target.pid());
         long cpuBefore = processCpuNanos();
         long compiledBefore = compileMillis();
         long started = System.nanoTime();
@@ -189,6 +209,40 @@ public final class Load {
         System.out.println(figure.formatted("load_jit_ms") + (compileMillis() - compiledBefore));
         System.out.println(figure.formatted("sign_out_p50_ms") + "%.2f".formatted(steps.percentile("sign_out", 50)));
         System.out.println(figure.formatted("sign_out_p99_ms") + "%.2f".formatted(steps.percentile("sign_out", 99)));
+        if (target.pid() != 0) {
+            double gcMillis = (GcTime.seconds(target.pid()) - gcBefore) * 1000;
+            System.out.println(figure.formatted("gc_ms_per_s") + "%.2f".formatted(gcMillis / elapsed));
+            System.out.println(figure.formatted("gc_ms_per_cycle")
+                    + "%.3f".formatted(steps.cycles() == 0 ? Double.NaN : gcMillis / steps.cycles()));
+        }
+    }
+
+    /**
+     * The time a server's collector has stopped it so far, as jstat -gc reads it (GCT: young, full and concurrent
+     * cycles' pauses, in seconds). Read before and after its round, outside the timed part; jstat is a JVM of its
+     * own, so it is read only where bench/run asks for it (the real-hash rounds).
+     */
+    static final class GcTime {
+
+        static double seconds(long pid) throws IOException, InterruptedException {
+            Process jstat = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstat").toString(),
+                    "-gc", Long.toString(pid)).redirectErrorStream(true).start();
+            List<String> lines = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(line -> !line.isEmpty()).toList();
+            if (!jstat.waitFor(30, TimeUnit.SECONDS) || jstat.exitValue() != 0 || lines.size() < 2) {
+                throw new IllegalStateException("jstat -gc " + pid + " answered " + lines);
+            }
+            List<String> columns = List.of(lines.get(0).split("\\s+"));
+            String[] values = lines.get(1).split("\\s+");
+            int gct = columns.indexOf("GCT");
+            if (gct < 0 || gct >= values.length) {
+                throw new IllegalStateException("no GCT in jstat -gc " + pid + ": " + lines);
+            }
+            return Double.parseDouble(values[gct]);
+        }
+
+        private GcTime() {
+        }
     }
 
     static long processCpuNanos() {
@@ -209,7 +263,7 @@ public final class Load {
     /** Sign-in cycles, unrecorded, for at most SECONDS: bench/run stops it once the server's compiler settles. */
     static void warm(Flow flow, URI base, int users, int seconds) throws Exception {
         Steps steps = new Steps();
-        runCycles(new Target("warm", flow, base), users, seconds, steps);
+        runCycles(new Target("warm", flow, base, 0), users, seconds, steps);
         System.out.println("cycles=" + steps.cycles());
     }
 
@@ -366,6 +420,13 @@ public final class Load {
 
         void forgetCookies() {
             cookies.getCookieStore().removeAll();
+        }
+
+        /** Every cookie this client holds for the target, as a request's Cookie header carries them. */
+        String cookieHeader() {
+            return cookies.getCookieStore().get(base).stream()
+                    .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                    .collect(Collectors.joining("; "));
         }
 
         HttpResponse<String> expect(int status, HttpResponse<String> response) {

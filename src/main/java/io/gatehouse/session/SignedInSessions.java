@@ -17,8 +17,6 @@ public class SignedInSessions {
 
     /** The row's handle, kept in the container's session: present means registered. */
     static final String HANDLE = SignedInSessions.class.getName() + ".handle";
-    /** When "last seen" was last written, in milliseconds: at most once a minute. */
-    static final String LAST_SEEN = SignedInSessions.class.getName() + ".lastSeen";
     /** On a request: the caller was signed in by a remembered device, on a session not registered yet. */
     static final String TO_REGISTER = SignedInSessions.class.getName() + ".toRegister";
     /** Why the session is ending, for its row; set just before it is invalidated. */
@@ -36,6 +34,9 @@ public class SignedInSessions {
     LocalSessions local;
 
     @Inject
+    LastSeen lastSeen;
+
+    @Inject
     HttpServletRequest currentRequest;
 
     public void register(HttpServletRequest request, String username) {
@@ -44,7 +45,7 @@ public class SignedInSessions {
                 request.getRemoteAddr(), request.getHeader("User-Agent"), node);
         session.setAttribute(HANDLE, handle);
         local.add(handle, session);
-        session.setAttribute(LAST_SEEN, System.currentTimeMillis());
+        lastSeen.registered(session);
     }
 
     void signedUp(@Observes SignedUp signedUp) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zaxxer.hikari.HikariDataSource;
 import io.gatehouse.database.Database;
 import io.gatehouse.database.Migrations;
+import io.gatehouse.testing.RecordedLog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;

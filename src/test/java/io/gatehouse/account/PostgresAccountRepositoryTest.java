@@ -2,28 +2,17 @@ package io.gatehouse.account;
 
 import com.zaxxer.hikari.HikariConfig;
 import io.gatehouse.testing.PostgresDatabases;
-import java.io.IOException;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A real PostgreSQL server, started once for the class; each test gets its own new database on it. */
 class PostgresAccountRepositoryTest extends AccountRepositoryTest {
 
-    private static PostgresDatabases postgres;
-
-    @BeforeAll
-    static void start() throws IOException {
-        postgres = PostgresDatabases.start("account_test");
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final PostgresDatabases POSTGRES = new PostgresDatabases("account_test");
 
     @Override
     HikariConfig emptyDatabase() throws SQLException {
-        return postgres.emptyDatabase();
+        return POSTGRES.emptyDatabase();
     }
 }

@@ -103,6 +103,36 @@ class LauncherIT {
         assertEquals("/profile", signedIn.location());
     }
 
+    /**
+     * kill -9 fires no session listener, so the registry rows of that node's sessions stay live; the node ends them
+     * when it starts again under the same name (GATEHOUSE_NODE_NAME), so that no row outlives its session. One node,
+     * no cluster settings.
+     */
+    @Test
+    void theSessionsOfANodeKilledWithDashNineAreEndedWhenItStartsAgainUnderItsName() throws Exception {
+        Map<String, String> node = Map.of("GATEHOUSE_NODE_NAME", "launcher-it-node");
+        start(node);
+        WebClient before = new WebClient(base, lastResponse);
+        assertEquals(303, before.signUp("alice", PASSWORD).status());
+        assertEquals(200, before.get("profile").status());
+
+        server.destroyForcibly();
+        assertTrue(server.waitFor(30, TimeUnit.SECONDS));
+        start(node);
+
+        String log = Files.readString(log());
+        assertTrue(log.contains("Session registry: 1 rows this node left behind ended"), "no row ended at the restart:\n" + log);
+        Page oldCookie = before.get("profile");
+        assertEquals(303, oldCookie.status());
+        assertEquals("/login", oldCookie.location());
+        WebClient after = new WebClient(base, lastResponse);
+        assertEquals("/profile", after.signIn("alice", PASSWORD).location());
+        Page sessions = after.get("account/sessions");
+        assertEquals(200, sessions.status());
+        assertEquals(1, sessions.body().split("<tr class=\"session\">", -1).length - 1,
+                "the killed node's session is still listed as live:\n" + sessions.body());
+    }
+
     @Test
     void aRememberedDeviceIsStillSignedInAfterARestart() throws Exception {
         start();
@@ -170,7 +200,8 @@ class LauncherIT {
         "GATEHOUSE_DB_WAIT|PT0S|GATEHOUSE_DB_WAIT (gatehouse.db.wait) is \"PT0S\", but must be a positive ISO-8601 duration such as PT30S, PT15M or PT8H",
         "GATEHOUSE_TRUSTED_PROXIES|10\\.0\\.(|GATEHOUSE_TRUSTED_PROXIES (gatehouse.trusted.proxies) is \"10\\.0\\.(\", but must be a Java regular expression",
         "GATEHOUSE_DB_URL|jdbc:mysql://db/gatehouse?password=hunter2|GATEHOUSE_DB_URL (gatehouse.db.url) is \"jdbc:mysql://db/gatehouse?password=***\", but must be a JDBC URL starting with jdbc:h2: or jdbc:postgresql:",
-        "GATEHOUSE_BENCH_CHEAP_HASH|yes|GATEHOUSE_BENCH_CHEAP_HASH (gatehouse.bench.cheap.hash) is \"yes\", but must be true or false"
+        "GATEHOUSE_BENCH_CHEAP_HASH|yes|GATEHOUSE_BENCH_CHEAP_HASH (gatehouse.bench.cheap.hash) is \"yes\", but must be true or false",
+        "GATEHOUSE_BENCH_WITHOUT_SESSION_CHECK|yes|GATEHOUSE_BENCH_WITHOUT_SESSION_CHECK (gatehouse.bench.without.session.check) is \"yes\", but must be true or false"
     })
     void aBadSettingStopsTheStartWithOneLineNamingItAndWhatIsAllowed(String variable, String value, String says)
             throws Exception {
@@ -180,6 +211,17 @@ class LauncherIT {
         assertEquals(1, start.lines().size(), String.join("\n", start.lines()));
         assertTrue(start.lastLine().endsWith(" SEVERE GatehouseServer Gatehouse did not start: " + says), start.lastLine());
         assertTrue(start.took().compareTo(NEVER_LINGERS) < 0, "took " + start.took());
+    }
+
+    @Test
+    void theBenchSwitchThatSkipsTheSessionCheckStopsTheStartUnlessTheCheapHashIsOnToo() throws Exception {
+        Failed start = failedStart(Map.of("GATEHOUSE_BENCH_WITHOUT_SESSION_CHECK", "true"));
+
+        assertEquals(1, start.exitCode());
+        start.eachLineIsOneEvent();
+        assertTrue(start.lastLine().endsWith(" SEVERE GatehouseServer Gatehouse did not start: "
+                + "GATEHOUSE_BENCH_WITHOUT_SESSION_CHECK=true without GATEHOUSE_BENCH_CHEAP_HASH=true: refusing to start. "
+                + "Skipping the session check is for benchmarks only, on a database of their own."), start.lastLine());
     }
 
     @Test

@@ -4,12 +4,19 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.gatehouse.account.AccountRepository;
 import io.gatehouse.database.Migrations;
+import jakarta.servlet.http.HttpSession;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,6 +173,40 @@ abstract class SessionRegistryTest {
         assertFalse(registry.isLive(hash.of("id-1"), "alice"));
     }
 
+    @Test
+    void lastSeenIsWrittenAtMostOnceAMinutePerSession() throws SQLException {
+        registry.register("alice", hash.of("id-1"), "203.0.113.7", "Firefox", "node-a");
+        registry.register("alice", hash.of("id-2"), "203.0.113.8", "Chrome", "node-a");
+        MovableClock clock = new MovableClock();
+        LastSeen lastSeen = new LastSeen(registry, clock);
+        HttpSession first = containerSession();
+        HttpSession second = containerSession();
+        lastSeen.registered(first);
+        lastSeen.registered(second);
+        execute("UPDATE live_session SET last_seen_at = TIMESTAMP '2000-01-01 00:00:00'");
+
+        for (int request = 1; request < 60; request++) {
+            clock.advance(Duration.ofSeconds(1));
+            lastSeen.seen(first, hash.of("id-1"));
+        }
+        assertFalse(writtenSince2000("id-1"), "59 requests in the first minute: no write");
+
+        clock.advance(Duration.ofSeconds(1));
+        lastSeen.seen(first, hash.of("id-1"));
+        assertTrue(writtenSince2000("id-1"), "a minute after the last write");
+        assertFalse(writtenSince2000("id-2"), "another session is its own");
+
+        execute("UPDATE live_session SET last_seen_at = TIMESTAMP '2000-01-01 00:00:00'");
+        clock.advance(Duration.ofSeconds(59));
+        lastSeen.seen(first, hash.of("id-1"));
+        assertFalse(writtenSince2000("id-1"), "the minute counts from the last write");
+        clock.advance(Duration.ofSeconds(1));
+        lastSeen.seen(first, hash.of("id-1"));
+        lastSeen.seen(second, hash.of("id-2"));
+        assertTrue(writtenSince2000("id-1"));
+        assertTrue(writtenSince2000("id-2"));
+    }
+
     private static byte[] sha256(String value) {
         try {
             return java.security.MessageDigest.getInstance("SHA-256").digest(value.getBytes());
@@ -189,6 +230,54 @@ abstract class SessionRegistryTest {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.executeUpdate();
+        }
+    }
+
+    private boolean writtenSince2000(String sessionId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT last_seen_at FROM live_session WHERE session_hash = ?")) {
+            select.setString(1, hash.of(sessionId));
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next(), "no row for " + sessionId);
+                return row.getTimestamp(1).toInstant().isAfter(Instant.parse("2001-01-01T00:00:00Z"));
+            }
+        }
+    }
+
+    /** A container session as far as its attributes go. */
+    private static HttpSession containerSession() {
+        Map<String, Object> attributes = new HashMap<>();
+        return (HttpSession) Proxy.newProxyInstance(HttpSession.class.getClassLoader(), new Class<?>[] {HttpSession.class},
+                (self, method, args) -> switch (method.getName()) {
+                    case "getAttribute" -> attributes.get((String) args[0]);
+                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /** A clock that moves only when told. */
+    private static final class MovableClock extends Clock {
+
+        private Instant now = Instant.parse("2026-12-07T03:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
         }
     }
 }

@@ -7,21 +7,33 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real PostgreSQL server for a repository test class, started once; each test gets its own new database on it. */
-public final class PostgresDatabases implements AutoCloseable {
+/**
+ * A real PostgreSQL server for a repository test class, started before its first test and stopped after its last;
+ * each test gets its own new database on it. Register it as a static field:
+ * {@code @RegisterExtension static final PostgresDatabases POSTGRES = new PostgresDatabases("account_test");}
+ */
+public final class PostgresDatabases implements BeforeAllCallback, AfterAllCallback {
 
-    private final EmbeddedPostgres postgres;
     private final String prefix;
+    private EmbeddedPostgres postgres;
     private int databases;
 
-    private PostgresDatabases(EmbeddedPostgres postgres, String prefix) {
-        this.postgres = postgres;
+    public PostgresDatabases(String prefix) {
         this.prefix = prefix;
     }
 
-    public static PostgresDatabases start(String prefix) throws IOException {
-        return new PostgresDatabases(EmbeddedPostgres.builder().start(), prefix);
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        postgres.close();
     }
 
     public HikariConfig emptyDatabase() throws SQLException {
@@ -31,10 +43,5 @@ public final class PostgresDatabases implements AutoCloseable {
             statement.execute("CREATE DATABASE " + name);
         }
         return Database.poolConfig(postgres.getJdbcUrl("postgres", name), "postgres", "");
-    }
-
-    @Override
-    public void close() throws IOException {
-        postgres.close();
     }
 }

@@ -1,4 +1,4 @@
-package io.gatehouse.account;
+package io.gatehouse.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,7 +7,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /** What a class logs while a test runs: attached to its logger, closed to detach. */
-final class RecordedLog extends Handler implements AutoCloseable {
+public final class RecordedLog extends Handler implements AutoCloseable {
 
     private final Logger logger;
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
@@ -16,13 +16,13 @@ final class RecordedLog extends Handler implements AutoCloseable {
         this.logger = logger;
     }
 
-    static RecordedLog of(Class<?> logging) {
+    public static RecordedLog of(Class<?> logging) {
         RecordedLog log = new RecordedLog(Logger.getLogger(logging.getName()));
         log.logger.addHandler(log);
         return log;
     }
 
-    List<LogRecord> records() {
+    public List<LogRecord> records() {
         return records;
     }
 
