@@ -19,7 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MetricsSecurityIT extends GatehouseIT {
 
-    /** The token the embedded runtime's stories give the WAR (pom.xml); other runtimes' stories give none. */
+    /**
+     * The token the standalone Tomcats' stories give the WAR (pom.xml). The launcher keeps /metrics off the
+     * application's port whatever the token (LauncherIT reads its own listener); Payara's stories give none.
+     */
     private static final String TOKEN = System.getProperty("gatehouse.metrics.token");
 
     @Test

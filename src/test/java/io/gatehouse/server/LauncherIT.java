@@ -33,11 +33,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -153,25 +157,6 @@ class LauncherIT {
     }
 
     @Test
-    void theDefaultDatabaseIsAnH2FileUnderDataInTheWorkingDirectory() throws Exception {
-        start();
-
-        assertTrue(Files.exists(workingDirectory.resolve("data/gatehouse.mv.db")));
-    }
-
-    @Test
-    void theConnectorsOwnErrorsNameNoServer() throws Exception {
-        start();
-
-        String answer = rawRequest("GET /%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-
-        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
-        assertFalse(answer.contains("Tomcat"), answer);
-        assertFalse(answer.contains("Exception"), answer);
-        assertFalse(answer.contains("\nServer:"), answer);
-    }
-
-    @Test
     void sigtermShutsDownCleanly() throws Exception {
         start();
         assertEquals(303, new WebClient(base, lastResponse).signUp("alice", PASSWORD).status());
@@ -278,58 +263,103 @@ class LauncherIT {
         }
     }
 
-    @Test
-    void metricsAreServedOnTheirOwnListenerAndCountAKnownSequenceExactly() throws Exception {
-        start(Map.of("GATEHOUSE_METRICS_PORT", String.valueOf(metricsPort), "GATEHOUSE_METRICS_TOKEN", "a-token"));
-        Scrape before = scrape();
-        String name = GatehouseIT.newUsername();
+    /**
+     * The stories that only look at a running launcher share one start (each start is seconds of Weld, Faces and
+     * the pool), with the metrics listener on; JUnit runs them after the stories above, which need the ports free.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class OneRunningLauncher {
 
-        assertEquals(303, new WebClient(base, lastResponse).signUp(name, PASSWORD).status());
-        WebClient visitor = new WebClient(base, lastResponse);
-        assertEquals("/login?error", visitor.signIn(name, "not the password at all").location());
-        assertEquals("/login?error", visitor.signIn(name, "nor this one either").location());
-        assertEquals("/profile", visitor.signIn(name, PASSWORD).location());
-        assertEquals(303, visitor.get("logout").status());
-        Scrape after = scrape();
+        private Process running;
+        private Path directory;
 
-        Map<String, Double> moved = Map.of(
-                "gatehouse_sign_ups_total{outcome=\"ok\"}", 1.0,
-                "gatehouse_sign_ups_total{outcome=\"name_taken\"}", 0.0,
-                "gatehouse_sign_ups_total{outcome=\"rejected\"}", 0.0,
-                "gatehouse_sign_ins_total{outcome=\"wrong_password\"}", 2.0,
-                "gatehouse_sign_ins_total{outcome=\"ok\"}", 1.0,
-                "gatehouse_sign_ins_total{outcome=\"throttled\"}", 0.0,
-                "gatehouse_sign_ins_total{outcome=\"too_busy\"}", 0.0,
-                "gatehouse_sign_outs_total", 1.0);
-        moved.forEach((series, by) -> assertEquals(by, after.value(series) - before.value(series), series));
-        // The sign-up hashes the new password, then signs in with it: 2 turns at a slot; each sign-in form: 3 more.
-        Map<String, Double> hashed = Map.of(
-                "gatehouse_password_hash_seconds_count", 5.0,
-                "gatehouse_hashing_slot_wait_seconds_count", 5.0,
-                "gatehouse_hashing_slot_refusals_total", 0.0);
-        hashed.forEach((series, by) -> assertEquals(by, after.value(series) - before.value(series), series));
-        assertTrue(after.value("gatehouse_sessions_live") >= 1, "the sign-up's session is still open");
-        assertTrue(after.value("hikaricp_connections_max{pool=\"gatehouse\"}") > 0, after.text());
-        assertTrue(after.text().contains("\njvm_memory_used_bytes{"), "the JVM's figures");
-        assertTrue(after.text().contains("\ntomcat_global_request_seconds_count{"), "Tomcat's request figures");
-        assertEquals("", after.promtoolFindings());
-    }
-
-    @Test
-    void theMetricsListenerServesNothingElseAndTheApplicationPortNoMetrics() throws Exception {
-        start(Map.of("GATEHOUSE_METRICS_PORT", String.valueOf(metricsPort), "GATEHOUSE_METRICS_TOKEN", "a-token"));
-        HttpClient http = HttpClient.newHttpClient();
-
-        for (String path : List.of("", "login", "register", "health", "metrics/", "metricsx")) {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(metrics.resolve("/" + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(404, answer.statusCode(), path);
-            assertEquals("Not Found", answer.body(), path);
+        @BeforeAll
+        void start() throws Exception {
+            aDirectoryOfItsOwn();
+            try {
+                LauncherIT.this.start(Map.of("GATEHOUSE_METRICS_PORT", String.valueOf(metricsPort), "GATEHOUSE_METRICS_TOKEN", "a-token"));
+            } finally {
+                // Each story's own start is stopped after it; this one lives until the last of these stories.
+                running = server;
+                directory = workingDirectory;
+                server = null;
+            }
         }
-        Page onTheApplicationPort = new WebClient(base, lastResponse)
-                .send(HttpRequest.newBuilder(base.resolve("/metrics")).header("Authorization", "Bearer a-token"));
-        assertEquals(404, onTheApplicationPort.status());
-        assertEquals("Not Found", onTheApplicationPort.body());
+
+        @AfterAll
+        void stop() throws InterruptedException {
+            if (running != null) {
+                running.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+
+        @Test
+        void theDefaultDatabaseIsAnH2FileUnderDataInTheWorkingDirectory() throws Exception {
+            assertTrue(Files.exists(directory.resolve("data/gatehouse.mv.db")));
+        }
+
+        @Test
+        void theConnectorsOwnErrorsNameNoServer() throws Exception {
+            String answer = rawRequest("GET /%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertFalse(answer.contains("Tomcat"), answer);
+            assertFalse(answer.contains("Exception"), answer);
+            assertFalse(answer.contains("\nServer:"), answer);
+        }
+
+        @Test
+        void metricsAreServedOnTheirOwnListenerAndCountAKnownSequenceExactly() throws Exception {
+            Scrape before = scrape();
+            String name = GatehouseIT.newUsername();
+
+            assertEquals(303, new WebClient(base, lastResponse).signUp(name, PASSWORD).status());
+            WebClient visitor = new WebClient(base, lastResponse);
+            assertEquals("/login?error", visitor.signIn(name, "not the password at all").location());
+            assertEquals("/login?error", visitor.signIn(name, "nor this one either").location());
+            assertEquals("/profile", visitor.signIn(name, PASSWORD).location());
+            assertEquals(303, visitor.get("logout").status());
+            Scrape after = scrape();
+
+            Map<String, Double> moved = Map.of(
+                    "gatehouse_sign_ups_total{outcome=\"ok\"}", 1.0,
+                    "gatehouse_sign_ups_total{outcome=\"name_taken\"}", 0.0,
+                    "gatehouse_sign_ups_total{outcome=\"rejected\"}", 0.0,
+                    "gatehouse_sign_ins_total{outcome=\"wrong_password\"}", 2.0,
+                    "gatehouse_sign_ins_total{outcome=\"ok\"}", 1.0,
+                    "gatehouse_sign_ins_total{outcome=\"throttled\"}", 0.0,
+                    "gatehouse_sign_ins_total{outcome=\"too_busy\"}", 0.0,
+                    "gatehouse_sign_outs_total", 1.0);
+            moved.forEach((series, by) -> assertEquals(by, after.value(series) - before.value(series), series));
+            // The sign-up hashes the new password, then signs in with it: 2 turns at a slot; each sign-in form: 3 more.
+            Map<String, Double> hashed = Map.of(
+                    "gatehouse_password_hash_seconds_count", 5.0,
+                    "gatehouse_hashing_slot_wait_seconds_count", 5.0,
+                    "gatehouse_hashing_slot_refusals_total", 0.0);
+            hashed.forEach((series, by) -> assertEquals(by, after.value(series) - before.value(series), series));
+            assertTrue(after.value("gatehouse_sessions_live") >= 1, "the sign-up's session is still open");
+            assertTrue(after.value("hikaricp_connections_max{pool=\"gatehouse\"}") > 0, after.text());
+            assertTrue(after.text().contains("\njvm_memory_used_bytes{"), "the JVM's figures");
+            assertTrue(after.text().contains("\ntomcat_global_request_seconds_count{"), "Tomcat's request figures");
+            assertEquals("", after.promtoolFindings());
+        }
+
+        @Test
+        void theMetricsListenerServesNothingElseAndTheApplicationPortNoMetrics() throws Exception {
+            HttpClient http = HttpClient.newHttpClient();
+
+            for (String path : List.of("", "login", "register", "health", "metrics/", "metricsx")) {
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(metrics.resolve("/" + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(404, answer.statusCode(), path);
+                assertEquals("Not Found", answer.body(), path);
+            }
+            Page onTheApplicationPort = new WebClient(base, lastResponse)
+                    .send(HttpRequest.newBuilder(base.resolve("/metrics")).header("Authorization", "Bearer a-token"));
+            assertEquals(404, onTheApplicationPort.status());
+            assertEquals("Not Found", onTheApplicationPort.body());
+        }
     }
 
     @Test

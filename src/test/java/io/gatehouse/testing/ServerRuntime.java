@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +25,22 @@ public enum ServerRuntime {
             ProcessBuilder builder = new ProcessBuilder(java(), "-jar", path("gatehouse.jar", "target/gatehouse.jar"))
                     .directory(directory.toFile());
             withSettings(builder, port, Map.of(), settings);
+            return StartedServer.start(builder, base(port), directory.resolve("server.log"));
+        }
+
+        /**
+         * The same jar for every story of the embedded execution, its settings given as system properties
+         * ({@code -Dgatehouse.db.url}): the route a user may take instead of the environment, which the other
+         * runtimes' servers take.
+         */
+        @Override
+        StartedServer startForStories(Path directory, int port, Map<String, String> settings)
+                throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(List.of(java()));
+            settings.forEach((variable, value) -> command.add("-D" + property(variable) + "=" + value));
+            command.addAll(List.of("-jar", path("gatehouse.jar", "target/gatehouse.jar")));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+            withSettings(builder, port, Map.of(), Map.of());
             return StartedServer.start(builder, base(port), directory.resolve("server.log"));
         }
     },
@@ -92,18 +109,9 @@ public enum ServerRuntime {
     /** Starts this runtime in {@code directory} on 127.0.0.1:{@code port}, returning once "/" answers 200. */
     abstract StartedServer start(Path directory, int port, Map<String, String> settings) throws IOException, InterruptedException;
 
-    /**
-     * The one server of this runtime that every {@link GatehouseIT} story of the run uses ({@link SuiteServer});
-     * the launcher's execution has none, since Arquillian deploys the WAR into embedded Tomcat there.
-     */
-    StartedServer startForStories(Path directory, int port, Map<String, String> settings)
-            throws IOException, InterruptedException {
-        throw new UnsupportedOperationException(this + " stories run on Arquillian's embedded Tomcat");
-    }
-
-    boolean servesTheStories() {
-        return this != LAUNCHER;
-    }
+    /** The one server of this runtime that every {@link GatehouseIT} story of the run uses ({@link SuiteServer}). */
+    abstract StartedServer startForStories(Path directory, int port, Map<String, String> settings)
+            throws IOException, InterruptedException;
 
     /** Why this runtime cannot run on this machine, if it cannot. */
     Optional<String> missing() {
@@ -137,6 +145,11 @@ public enum ServerRuntime {
         environment.put("GATEHOUSE_PORT", String.valueOf(port));
         environment.putAll(defaults);
         environment.putAll(settings);
+    }
+
+    /** GATEHOUSE_DB_URL's system property: gatehouse.db.url. */
+    private static String property(String variable) {
+        return variable.toLowerCase(Locale.ROOT).replace('_', '.');
     }
 
     private static URI base(int port) {

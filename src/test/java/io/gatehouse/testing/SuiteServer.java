@@ -19,11 +19,13 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * One server of this execution's runtime for every {@link GatehouseIT} story of the run, started before the first
- * and stopped with the test JVM: standalone Tomcat ({@link StandaloneTomcat}) or Payara Micro, each set up as its
- * docker/ image is. The stories get its URL as {@code gatehouse.base.url} and leave Arquillian out: they are
- * {@code testable = false}, so a deployment per test class would only add a Payara start (30–50 s) per class.
+ * and stopped with the test JVM: the launcher jar, standalone Tomcat ({@link StandaloneTomcat}) or Payara Micro,
+ * each set up as its docker/ image is. The stories get its URL as {@code gatehouse.base.url} and leave Arquillian
+ * out: they are {@code testable = false}, so a deployment per test class would only add a start per class (Weld,
+ * Faces and the pool on embedded Tomcat; 30–50 s of Payara).
  * <p>The database: PostgreSQL through {@code GATEHOUSE_DB_*} when {@link PostgresForStories} started one (as
  * docker/compose.yaml wires it); otherwise the runtime's own default or, for Tomcat 10.1, the pool the server owns.
+ * With {@code -Dgatehouse.metrics.token}, the server's WAR serves /metrics to that bearer token.
  * <p>A runtime this machine cannot run (Payara 7 without a JDK 21+) starts nothing, and
  * {@code gatehouse.it.unavailable} says why: {@link #availability()} skips the stories with that message.
  */
@@ -36,9 +38,9 @@ public class SuiteServer implements LauncherSessionListener {
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        ServerRuntime runtime = ServerRuntime.current();
-        if (runtime.servesTheStories()) {
-            startOnce(runtime);
+        // Only failsafe names the WAR under test (pom.xml): surefire's unit tests need no server.
+        if (System.getProperty("gatehouse.war") != null) {
+            startOnce(ServerRuntime.current());
         }
     }
 
@@ -68,6 +70,10 @@ public class SuiteServer implements LauncherSessionListener {
         if (postgres != null) {
             settings.put("GATEHOUSE_DB_URL", postgres);
             settings.put("GATEHOUSE_DB_USER", System.getProperty("gatehouse.db.user"));
+        }
+        String metricsToken = System.getProperty("gatehouse.metrics.token");
+        if (metricsToken != null) {
+            settings.put("GATEHOUSE_METRICS_TOKEN", metricsToken);
         }
         Instant started = Instant.now();
         try {

@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gatehouse.testing.GatehouseIT;
 import io.gatehouse.testing.LastResponse;
 import io.gatehouse.testing.Page;
+import io.gatehouse.testing.ServerRuntime;
 import io.gatehouse.testing.WebClient;
+import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIf;
@@ -23,17 +28,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The WAR at a context path of its own, as Tomcat serves {@code webapps/gatehouse.war}: every link, form and
  * redirect of a whole visit stays under it. The other stories run at "/", where a link that forgot the context
- * path would work all the same. Arquillian deploys it beside them on embedded Tomcat; Payara's server for the
- * stories serves it at /gatehouse as well ({@code gatehouse.base.url.at.path}).
+ * path would work all the same. Payara's server for the stories serves it at /gatehouse as well
+ * ({@code gatehouse.base.url.at.path}); the launcher serves "/" only, so beside it Arquillian deploys the built WAR
+ * into the test JVM's embedded Tomcat, for this story alone.
  */
 @DisabledIf(value = "servedAtRootOnly", disabledReason = "the standalone Tomcats serve the WAR at / only")
 class ContextPathIT {
 
     private static final Pattern LINK = Pattern.compile("(href|src|action)=\"([^\"]*)\"");
     private static final String AT_A_PATH = System.getProperty("gatehouse.base.url.at.path");
+    private static final boolean ON_ARQUILLIAN = AT_A_PATH == null && ServerRuntime.current() == ServerRuntime.LAUNCHER;
 
     @RegisterExtension
-    static final Extension SERVER = GatehouseIT.server();
+    static final Extension SERVER = ON_ARQUILLIAN ? new ArquillianExtension() : GatehouseIT.server();
 
     @RegisterExtension
     final LastResponse lastResponse = new LastResponse();
@@ -41,13 +48,15 @@ class ContextPathIT {
     @ArquillianResource
     private URL base;
 
+    /** The WAR we ship, as Tomcat serves {@code webapps/gatehouse.war}. */
     @Deployment(testable = false)
     static WebArchive warAtAPathOfItsOwn() {
-        return GatehouseIT.builtWarAs("gatehouse.war");
+        File war = new File(System.getProperty("gatehouse.war", "target/gatehouse.war"));
+        return ShrinkWrap.create(ZipImporter.class, "gatehouse.war").importFrom(war).as(WebArchive.class);
     }
 
     static boolean servedAtRootOnly() {
-        return System.getProperty("gatehouse.base.url") != null && AT_A_PATH == null;
+        return AT_A_PATH == null && !ON_ARQUILLIAN;
     }
 
     @Test
