@@ -20,14 +20,8 @@ public final class PostgresDatabases implements AutoCloseable {
         this.prefix = prefix;
     }
 
-    /** On a free port, or on {@code -Dit.postgres.port} where ports are handed out (a shared machine). */
     public static PostgresDatabases start(String prefix) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-        Integer port = Integer.getInteger("it.postgres.port");
-        if (port != null) {
-            builder.setPort(port);
-        }
-        return new PostgresDatabases(builder.start(), prefix);
+        return new PostgresDatabases(EmbeddedPostgres.builder().start(), prefix);
     }
 
     public HikariConfig emptyDatabase() throws SQLException {
