@@ -80,6 +80,10 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
             return signIn(request, response, context);
         }
         Principal caller = request.getUserPrincipal();
+        Optional<SignedInCaller> kept = caller == null ? Optional.empty() : SignedInCaller.of(request);
+        if (kept.isPresent()) {
+            return context.notifyContainerAboutLogin(kept.get().name(), kept.get().groups());
+        }
         if (caller != null) {
             return stillSignedIn(context, caller);
         }
@@ -143,11 +147,15 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         return signedIn(context, result);
     }
 
-    /** Signs the caller in, and asks the container to remember them in the session (on a new session id). */
+    /**
+     * Signs the caller in, and asks the container to remember them in the session (on a new session id); keeps them
+     * in the session as well, for a node that the session moves to ({@link SignedInCaller}).
+     */
     private static AuthenticationStatus signedIn(HttpMessageContext context, CredentialValidationResult result) {
         AuthenticationStatus status = context.notifyContainerAboutLogin(result);
         if (status == AuthenticationStatus.SUCCESS) {
             context.setRegisterSession(result.getCallerPrincipal().getName(), result.getCallerGroups());
+            new SignedInCaller(result.getCallerPrincipal().getName(), result.getCallerGroups()).keepIn(context.getRequest());
         }
         return status;
     }

@@ -1,0 +1,39 @@
+package io.gatehouse.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The caller that {@link FormLoginMechanism} signed in, kept as a plain attribute of the container's session so that
+ * it travels wherever the session does. A session that a cluster moves to another node (Payara's Hazelcast) brings
+ * its attributes whole, but not the container's own sign-in: Payara 6 hands the next node a caller without a name or
+ * a role, which would answer 404 on every protected page (docs/decisions/022).
+ */
+record SignedInCaller(String name, Set<String> groups) implements Serializable {
+
+    private static final String ATTRIBUTE = SignedInCaller.class.getName();
+
+    SignedInCaller {
+        groups = Set.copyOf(groups);
+    }
+
+    /** Called once the container has signed the caller in, on the session that sign-in gave them. */
+    void keepIn(HttpServletRequest request) {
+        request.getSession().setAttribute(ATTRIBUTE, this);
+    }
+
+    static Optional<SignedInCaller> of(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return Optional.empty();
+        }
+        try {
+            return session.getAttribute(ATTRIBUTE) instanceof SignedInCaller caller ? Optional.of(caller) : Optional.empty();
+        } catch (IllegalStateException invalidated) {
+            return Optional.empty();
+        }
+    }
+}
