@@ -7,7 +7,7 @@ import java.net.UnknownHostException;
  * Every setting that has a shape, read once before anything starts: the launcher stops on the first bad value
  * with one line, instead of failing later, deep in a start-up, or running with a default the operator did not want.
  * A new setting with a shape gets a line here. The database user and password, the metrics token and the node name
- * are free text.
+ * are free text. The cluster's settings are read only when GATEHOUSE_CLUSTER_MEMBERS is set, but checked always.
  */
 public final class SettingsCheck {
 
@@ -31,6 +31,22 @@ public final class SettingsCheck {
         new Setting("argon2.parallelism").parsed("a whole number from 1 to 4", SettingsCheck::positive);
         new Setting("metrics.port").port();
         new Setting("metrics.address").parsed("an IP address or a host name that resolves", SettingsCheck::resolve);
+        cluster();
+    }
+
+    /** The cluster's members, and this node among them: Tomcat finds itself in the list by its receiver's address. */
+    private static void cluster() {
+        Setting members = new Setting("cluster.members");
+        int port = new Setting("cluster.port").port().orElse(ClusterSettings.DEFAULT_PORT);
+        new Setting("cluster.address").parsed("an IP address or a host name that resolves", SettingsCheck::resolve);
+        String address = new Setting("cluster.address").valueOr(ClusterSettings.DEFAULT_ADDRESS).strip();
+        members.parsed("two or more host:port of the cluster's nodes, this one included, separated by commas",
+                ClusterMember::listed).ifPresent(listed -> {
+                    if (listed.stream().noneMatch(member -> member.is(address, port))) {
+                        throw new InvalidSetting(members, members.value().orElseThrow(), "a list that includes this node, "
+                                + address + ":" + port + " (GATEHOUSE_CLUSTER_ADDRESS:GATEHOUSE_CLUSTER_PORT)");
+                    }
+                });
     }
 
     private static InetAddress resolve(String address) {

@@ -8,11 +8,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
  * {@code GET /health} for container health checks: 200 {@code {"status":"UP","db":"UP"}} when a pooled connection
- * answers, 503 {@code {"status":"DOWN","db":"DOWN"}} otherwise; never slower than the pool's 3 s wait.
+ * answers, 503 {@code {"status":"DOWN","db":"DOWN"}} otherwise; never slower than the pool's 3 s wait. In a Tomcat
+ * cluster it adds {@code "cluster"}, and is 503 while this node sees no other member: a balancer sends it nothing
+ * until it has joined, and so has the sessions it would be asked to serve.
  */
 @WebServlet("/health")
 public class HealthServlet extends HttpServlet {
@@ -24,10 +27,17 @@ public class HealthServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean up = databaseAnswers();
+        boolean db = databaseAnswers();
+        Optional<Boolean> cluster = ClusterMembership.joined();
+        boolean up = db && cluster.orElse(true);
         response.setStatus(up ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setContentType("application/json;charset=UTF-8");
-        response.getWriter().write(up ? "{\"status\":\"UP\",\"db\":\"UP\"}" : "{\"status\":\"DOWN\",\"db\":\"DOWN\"}");
+        response.getWriter().write("{\"status\":\"" + upOrDown(up) + "\",\"db\":\"" + upOrDown(db) + "\""
+                + cluster.map(joined -> ",\"cluster\":\"" + upOrDown(joined) + "\"").orElse("") + "}");
+    }
+
+    private static String upOrDown(boolean up) {
+        return up ? "UP" : "DOWN";
     }
 
     private boolean databaseAnswers() {

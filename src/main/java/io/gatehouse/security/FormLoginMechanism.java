@@ -135,6 +135,7 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         }
         HttpSession previous = request.getUserPrincipal() == null ? null : request.getSession(false);
         if (previous != null) {
+            SignedInSessions.ending(previous, "ended");
             previous.invalidate();
         }
         if (RememberMe.isAsked(request)) {

@@ -1,5 +1,6 @@
 package io.gatehouse.server;
 
+import io.gatehouse.config.ClusterSettings;
 import io.gatehouse.config.InvalidSetting;
 import io.gatehouse.config.Setting;
 import io.gatehouse.config.SettingsCheck;
@@ -24,7 +25,8 @@ import org.apache.juli.ClassLoaderLogManager;
 /**
  * {@code java -jar gatehouse.jar}: serves the WAR packed inside this jar at "/" on embedded Tomcat.
  * GATEHOUSE_PORT and GATEHOUSE_ADDRESS choose where it listens, GATEHOUSE_METRICS_PORT and _ADDRESS where its
- * metrics listener does, if at all; the WAR reads its own settings.
+ * metrics listener does, if at all; GATEHOUSE_CLUSTER_MEMBERS makes it one node of a Tomcat cluster
+ * (docs/decisions/022c); the WAR reads its own settings.
  */
 public final class GatehouseServer {
 
@@ -74,6 +76,12 @@ public final class GatehouseServer {
                 throw new CannotStart("gatehouse.war is missing from the launcher jar");
             }
             Files.copy(packed, war);
+        }
+        Optional<ClusterSettings> cluster = ClusterSettings.fromSettings();
+        if (cluster.isPresent()) {
+            TomcatCluster.join(tomcat.getEngine(), cluster.get());
+            log().info(() -> "Cluster: this node is " + cluster.get().address() + ":" + cluster.get().port()
+                    + " of " + cluster.get().members());
         }
         Context webapp = tomcat.addWebapp("", war.toString());
         webapp.addLifecycleListener(new WebappDefaults());

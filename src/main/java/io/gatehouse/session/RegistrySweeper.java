@@ -17,7 +17,8 @@ import java.util.logging.Logger;
 
 /**
  * No registry row outlives its session for long. At start, this node ends the rows it left when it last died
- * (kill -9 fires no session listener). Every few minutes, any node ends rows whose sessions must have timed out
+ * (kill -9 fires no session listener), unless its sessions are replicated to other nodes, where they live on (a
+ * cluster, docs/decisions/022c: then only expiry ends what a dead cluster left). Every few minutes, any node ends rows whose sessions must have timed out
  * (their last-seen time, written once a minute, is older than the idle timeout) and forgets rows ended a day ago,
  * and remember-me tokens a day past their expiry.
  */
@@ -39,8 +40,12 @@ public class RegistrySweeper {
     private ScheduledExecutorService schedule;
 
     void start(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
-        int ended = registry.endAllOf(NodeName.fromSettings());
-        LOG.info(() -> "Session registry: " + ended + " rows this node left behind ended");
+        if (ReplicatedSessions.areOn()) {
+            LOG.info("Session registry: this node's sessions live on in the cluster; their rows stay");
+        } else {
+            int ended = registry.endAllOf(NodeName.fromSettings());
+            LOG.info(() -> "Session registry: " + ended + " rows this node left behind ended");
+        }
         SessionTimeouts timeouts = SessionTimeouts.fromSettings();
         Duration idle = timeouts.idle() != null ? timeouts.idle() : Duration.ofMinutes(context.getSessionTimeout());
         schedule = Executors.newSingleThreadScheduledExecutor(task -> {

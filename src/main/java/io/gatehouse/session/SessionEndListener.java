@@ -11,7 +11,8 @@ import java.util.logging.Logger;
 
 /**
  * Keeps the registry in step with the container: a registered session that dies (sign-out, idle or absolute
- * timeout, a new sign-in) ends its row, with the reason it was given; one that gets a new id keeps its row.
+ * timeout, a new sign-in) ends its row, with the reason it was given; one that gets a new id keeps its row. In a
+ * cluster, every node holding a copy hears of its end: only the node that ended it, or saw it idle out, ends the row.
  */
 @WebListener
 public class SessionEndListener implements HttpSessionListener, HttpSessionIdListener {
@@ -34,7 +35,13 @@ public class SessionEndListener implements HttpSessionListener, HttpSessionIdLis
             return;
         }
         local.remove(handle);
-        String reason = session.getAttribute(SignedInSessions.END_REASON) instanceof String given ? given : timedOut(session);
+        boolean endedByUs = session.getAttribute(SignedInSessions.END_REASON) instanceof String;
+        String reason = endedByUs ? (String) session.getAttribute(SignedInSessions.END_REASON) : timedOut(session);
+        if (!endedByUs && "ended".equals(reason) && ReplicatedSessions.areOn()) {
+            // Neither ended by us nor idled out: a node letting go of its copy (it stops, or the node that ended the
+            // session told it so, and ends the row itself). The session lives on elsewhere, or is ended already.
+            return;
+        }
         try {
             registry.end(hash.of(session.getId()), reason);
         } catch (RuntimeException unreachable) {

@@ -1,0 +1,106 @@
+package io.gatehouse.testing;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * HAProxy (Debian's haproxy, 2.6) as a process of the test's own, in front of two nodes, run with the very
+ * {@code docker/haproxy/haproxy.cfg} that compose mounts: only the environment differs. Sticky by cookie, the
+ * documented setup, or round-robin.
+ */
+public final class LoadBalancer implements AutoCloseable {
+
+    public enum Balancing { STICKY, ROUND_ROBIN }
+
+    private final Process haproxy;
+    private final int port;
+    private final Path log;
+
+    private LoadBalancer(Process haproxy, int port, Path log) {
+        this.haproxy = haproxy;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** The configuration the stories and compose share. */
+    public static Path configuration() {
+        return Paths.get(System.getProperty("gatehouse.docker", "docker"), "haproxy", "haproxy.cfg");
+    }
+
+    public static boolean isInstalled() {
+        return Files.isExecutable(Paths.get("/usr/sbin/haproxy"));
+    }
+
+    public static LoadBalancer start(int port, List<ClusterNode> nodes, Balancing balancing, Path directory)
+            throws IOException, InterruptedException {
+        if (nodes.size() != 2) {
+            throw new IllegalArgumentException("docker/haproxy/haproxy.cfg names two nodes, a and b");
+        }
+        Files.createDirectories(directory);
+        Path log = directory.resolve("haproxy.log");
+        // -db: in the foreground, a child of this JVM, never a daemon.
+        ProcessBuilder builder = new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f",
+                configuration().toAbsolutePath().toString())
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("GATEHOUSE_LB_BIND", "127.0.0.1:" + port);
+        builder.environment().put("GATEHOUSE_NODE_A", hostAndPort(nodes.get(0)));
+        builder.environment().put("GATEHOUSE_NODE_B", hostAndPort(nodes.get(1)));
+        if (balancing == Balancing.ROUND_ROBIN) {
+            builder.environment().put("GATEHOUSE_LB_ROUND_ROBIN", "1");
+        } else {
+            builder.environment().remove("GATEHOUSE_LB_ROUND_ROBIN");
+        }
+        LoadBalancer balancer = new LoadBalancer(builder.start(), port, log);
+        balancer.awaitListening();
+        return balancer;
+    }
+
+    public URI root() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    public String log() {
+        return log.toString();
+    }
+
+    private void awaitListening() throws InterruptedException, IOException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            if (!haproxy.isAlive()) {
+                throw new IllegalStateException("haproxy exited with " + haproxy.exitValue() + ": "
+                        + Files.readString(log));
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                return;
+            } catch (ConnectException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("haproxy not listening on " + port + " within 10 s; see " + log);
+    }
+
+    private static String hostAndPort(ClusterNode node) {
+        return node.root().getHost() + ":" + node.root().getPort();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        haproxy.destroy();
+        if (!haproxy.waitFor(10, TimeUnit.SECONDS)) {
+            haproxy.destroyForcibly();
+        }
+    }
+}
