@@ -3,9 +3,11 @@ package io.gatehouse.testing;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * A node run as a process of the test's own, whatever the runtime: the command its {@link ClusterRuntime} gives,
@@ -13,6 +15,8 @@ import java.util.function.Supplier;
  * be the server's JVM itself (or exec it), so that {@link #kill()} is a kill -9 of the server.
  */
 final class ProcessNode implements ClusterNode {
+
+    private static final Logger LOG = Logger.getLogger(ProcessNode.class.getName());
 
     private final NodePlan plan;
     private final Supplier<ProcessBuilder> command;
@@ -43,7 +47,8 @@ final class ProcessNode implements ClusterNode {
         builder.environment().keySet().removeIf(variable -> variable.startsWith("GATEHOUSE_"));
         builder.environment().putAll(plan.settings());
         process = builder.start();
-        ServerProcess.awaitOk(process, root().resolve("health"), started, log());
+        Duration ready = ServerProcess.awaitOk(process, root().resolve("health"), started, log());
+        LOG.info(() -> "node " + name() + " ready (/health 200) after " + ready.toMillis() + " ms");
     }
 
     @Override
