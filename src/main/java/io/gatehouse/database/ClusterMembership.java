@@ -9,7 +9,7 @@ import javax.management.ObjectName;
 
 /**
  * Whether this node has joined its cluster, for /health: a Tomcat cluster registers itself, and each member it
- * sees, in JMX ({@code type=Cluster}; {@code type=Cluster,component=Member,name=…}). Read from there rather than
+ * sees, this node included, in JMX ({@code type=Cluster}; {@code type=Cluster,component=Member,name=…}). Read from there rather than
  * from Tomcat's classes, which a WAR does not see on every server: on a server without a Tomcat cluster there is
  * nothing to join, and nothing is said.
  * Joined means: a member seen now, or once since this node started. A node that has met its cluster and then
@@ -28,13 +28,13 @@ final class ClusterMembership {
     static Optional<Boolean> joined() {
         MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
         boolean clustered = false;
-        boolean member = false;
+        int members = 0;
         for (ObjectName name : jmx.queryNames(CLUSTERS, null)) {
             String component = name.getKeyProperty("component");
             clustered |= component == null;
-            member |= "Member".equals(component);
+            members += "Member".equals(component) ? 1 : 0;
         }
-        if (member) {
+        if (members > 1) {
             MET.set(true);
         }
         return clustered ? Optional.of(MET.get()) : Optional.empty();

@@ -47,7 +47,7 @@ final class ProcessNode implements ClusterNode {
         builder.environment().keySet().removeIf(variable -> variable.startsWith("GATEHOUSE_"));
         builder.environment().putAll(plan.settings());
         process = builder.start();
-        Duration ready = ServerProcess.awaitOk(process, root().resolve("health"), started, log());
+        Duration ready = ServerProcess.awaitOk(process, root().resolve("health"), started, log(), Duration.ofMinutes(4));
         LOG.info(() -> "node " + name() + " ready (/health 200) after " + ready.toMillis() + " ms");
     }
 

@@ -6,6 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
 
 /**
@@ -35,7 +40,7 @@ public final class TwoNodeCluster implements AutoCloseable {
         return Integer.getInteger("it.cluster.port", 18110);
     }
 
-    /** Starts PostgreSQL and both nodes, one after the other (the second joins the first). */
+    /** Starts PostgreSQL and both nodes. */
     public static TwoNodeCluster start(ClusterRuntime runtime, int basePort) throws Exception {
         Path directory = Files.createTempDirectory("gatehouse-cluster-" + runtime.name() + "-");
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
@@ -49,15 +54,33 @@ public final class TwoNodeCluster implements AutoCloseable {
                 nodes.add(runtime.node(new NodePlan(name, basePort + 1 + i, clusterPorts.get(i), clusterPorts, database,
                         directory.resolve(name))));
             }
-            for (ClusterNode node : nodes) {
-                node.start();
-            }
+            startTogether(nodes);
         } catch (Exception | AssertionError e) {
             cluster.close();
             throw e;
         }
         LOG.info(() -> "two " + runtime.name() + " nodes in " + directory);
         return cluster;
+    }
+
+    /** Together: a node is ready only once it has met another (/health), as the first node of a new cluster is. */
+    private static void startTogether(List<ClusterNode> nodes) throws Exception {
+        ExecutorService starts = Executors.newFixedThreadPool(nodes.size());
+        try {
+            List<Future<Object>> started = starts.invokeAll(nodes.stream().<Callable<Object>>map(node -> () -> {
+                node.start();
+                return node;
+            }).toList());
+            for (Future<Object> start : started) {
+                try {
+                    start.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        } finally {
+            starts.shutdownNow();
+        }
     }
 
     public LoadBalancer balance(LoadBalancer.Balancing balancing) throws IOException, InterruptedException {

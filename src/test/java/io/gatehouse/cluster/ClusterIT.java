@@ -1,0 +1,273 @@
+package io.gatehouse.cluster;
+
+import io.gatehouse.testing.ClusterNode;
+import io.gatehouse.testing.ClusterRuntime;
+import io.gatehouse.testing.GatehouseIT;
+import io.gatehouse.testing.LastResponse;
+import io.gatehouse.testing.LauncherNodes;
+import io.gatehouse.testing.LoadBalancer;
+import io.gatehouse.testing.Page;
+import io.gatehouse.testing.TwoNodeCluster;
+import io.gatehouse.testing.WebClient;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static io.gatehouse.testing.GatehouseIT.PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two launcher nodes of one Tomcat cluster over one PostgreSQL, behind HAProxy (docker/haproxy/haproxy.cfg):
+ * a session lives on both nodes, a sign-out on one is refused on the other at once, and neither a node killed nor
+ * a rolling restart signs anyone out. The restarts are one story, the last: CI's time allows one per runtime family.
+ */
+@Tag("launcher")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final Logger LOG = Logger.getLogger(ClusterIT.class.getName());
+
+    private static TwoNodeCluster cluster;
+
+    @RegisterExtension
+    final LastResponse lastResponse = new LastResponse();
+
+    /** The runtime whose nodes these stories start; another runtime's cluster story extends this class. */
+    static ClusterRuntime runtime() {
+        return new LauncherNodes();
+    }
+
+    @BeforeAll
+    static void startTwoNodes() throws Exception {
+        if (!LoadBalancer.isInstalled() && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI needs Debian's haproxy (see .ci/run)");
+        }
+        Assumptions.assumeTrue(LoadBalancer.isInstalled(), "install Debian's haproxy to run the cluster stories");
+        cluster = TwoNodeCluster.start(runtime(), TwoNodeCluster.basePort());
+    }
+
+    @AfterAll
+    static void stopThem() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aSessionSignedInOnOneNodeIsSignedInOnTheOther() {
+        WebClient onA = client(cluster.a().root());
+        String username = GatehouseIT.newUsername();
+        assertEquals(303, onA.signUp(username, PASSWORD).status());
+
+        WebClient onB = sameSessionOn(onA, cluster.b());
+
+        assertSignedIn(onB.get("profile"), username);
+        assertSignedIn(onA.get("profile"), username);
+    }
+
+    @Test
+    @Order(2)
+    void signedOutOnANodeTheOtherRefusesTheOldCookieAtOnce() {
+        for (boolean aFirst : new boolean[] {true, false}) {
+            ClusterNode signOutOn = aFirst ? cluster.a() : cluster.b();
+            ClusterNode other = aFirst ? cluster.b() : cluster.a();
+            WebClient here = client(signOutOn.root());
+            String username = GatehouseIT.newUsername();
+            assertEquals(303, here.signUp(username, PASSWORD).status());
+            WebClient there = sameSessionOn(here, other);
+            assertSignedIn(there.get("profile"), username);
+
+            assertEquals(303, here.get("logout").status());
+
+            Page refused = there.get("profile");
+            assertEquals(303, refused.status(), "the old cookie on node " + other.name());
+            assertTrue(refused.location().endsWith("/login"), refused.location());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void roundRobinWithoutStickinessKeepsEveryRequestSignedIn() throws Exception {
+        LoadBalancer balancer = cluster.balance(LoadBalancer.Balancing.ROUND_ROBIN);
+        WebClient visitor = client(balancer.root());
+        String username = GatehouseIT.newUsername();
+        assertEquals(303, visitor.signUp(username, PASSWORD).status());
+
+        for (int i = 0; i < 10; i++) {
+            assertSignedIn(visitor.get("profile"), username);
+        }
+        assertTrue(visitor.cookie("GATEHOUSE_NODE").isEmpty(), "round-robin sets no sticky cookie");
+    }
+
+    /**
+     * Sticky, as documented: users signed in through the balancer stay signed in when their node is killed, and
+     * through a rolling restart of both nodes under steady sign-ins; every answered sign-up is kept, and no
+     * request gets a 5xx.
+     */
+    @Test
+    @Order(4)
+    void neitherAKilledNodeNorARollingRestartSignsAnyoneOut() throws Exception {
+        LoadBalancer balancer = cluster.balance(LoadBalancer.Balancing.STICKY);
+        Map<String, WebClient> users = new TreeMap<>();
+        for (int i = 0; i < 4; i++) {
+            WebClient user = client(balancer.root());
+            String username = GatehouseIT.newUsername();
+            assertEquals(303, user.signUp(username, PASSWORD).status());
+            assertSignedIn(user.get("profile"), username);
+            users.put(username, user);
+        }
+        assertTrue(users.values().stream().allMatch(user -> user.cookie("GATEHOUSE_NODE").isPresent()),
+                "the balancer pins each browser to a node");
+
+        cluster.a().kill();
+        users.forEach((username, user) -> assertSignedIn(user.get("profile"), username));
+        cluster.a().start();
+
+        Traffic traffic = new Traffic(balancer.root(), users);
+        traffic.start();
+        try {
+            for (ClusterNode node : List.of(cluster.b(), cluster.a())) {
+                node.stop();
+                traffic.await(3);
+                node.start();
+                traffic.await(3);
+            }
+        } finally {
+            traffic.stop();
+        }
+        LOG.info(traffic::summary);
+
+        assertEquals(List.of(), traffic.signedOut, "signed out during the restarts");
+        assertEquals(List.of(), traffic.errors, "5xx or failed requests during the restarts");
+        assertTrue(traffic.signedUp.size() >= 2, "sign-ups answered during the restarts: " + traffic.signedUp.size());
+        WebClient check = client(balancer.root());
+        for (String username : traffic.signedUp) {
+            assertEquals("/profile", URI.create(check.signIn(username, PASSWORD).location()).getPath(),
+                    "an answered sign-up, kept: " + username);
+            check.get("logout");
+        }
+    }
+
+    /** Steady traffic through the balancer: the signed-in users read their profile, and new users sign up. */
+    private final class Traffic {
+
+        private final URI root;
+        private final Map<String, WebClient> users;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final ExecutorService threads = Executors.newFixedThreadPool(2);
+        private final List<Future<?>> loops = new ArrayList<>();
+        private final AtomicInteger rounds = new AtomicInteger();
+        private final AtomicInteger requests = new AtomicInteger();
+        final List<String> signedOut = new CopyOnWriteArrayList<>();
+        final List<String> errors = new CopyOnWriteArrayList<>();
+        final List<String> signedUp = new CopyOnWriteArrayList<>();
+
+        Traffic(URI root, Map<String, WebClient> users) {
+            this.root = root;
+            this.users = users;
+        }
+
+        void start() {
+            loops.add(threads.submit(this::readProfiles));
+            loops.add(threads.submit(this::signUp));
+        }
+
+        /** Waits until the profile loop has gone round this many more times, at most two minutes. */
+        void await(int moreRounds) throws InterruptedException {
+            int target = rounds.get() + moreRounds;
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (rounds.get() < target && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+        }
+
+        private void readProfiles() {
+            while (running.get()) {
+                users.forEach((username, user) -> {
+                    try {
+                        Page page = user.get("profile");
+                        requests.incrementAndGet();
+                        if (page.status() >= 500) {
+                            errors.add("GET /profile of " + username + ": " + page.status());
+                        } else if (page.status() != 200 || !page.body().contains(username)) {
+                            signedOut.add(username + ": " + page.status() + " " + page.location());
+                        }
+                    } catch (RuntimeException failed) {
+                        errors.add("GET /profile of " + username + ": " + failed);
+                    }
+                });
+                rounds.incrementAndGet();
+            }
+        }
+
+        private void signUp() {
+            while (running.get()) {
+                String username = GatehouseIT.newUsername();
+                try {
+                    Page answer = client(root).signUp(username, PASSWORD);
+                    requests.incrementAndGet();
+                    if (answer.status() == 303) {
+                        signedUp.add(username);
+                    } else if (answer.status() >= 500) {
+                        errors.add("sign-up of " + username + ": " + answer.status());
+                    }
+                    Thread.sleep(1_000);
+                } catch (RuntimeException failed) {
+                    errors.add("sign-up of " + username + ": " + failed);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+
+        void stop() throws Exception {
+            running.set(false);
+            for (Future<?> loop : loops) {
+                loop.get(2, TimeUnit.MINUTES);
+            }
+            threads.shutdownNow();
+        }
+
+        String summary() {
+            return requests.get() + " requests in " + rounds.get() + " rounds, " + signedUp.size() + " sign-ups, "
+                    + signedOut.size() + " signed out, " + errors.size() + " errors";
+        }
+    }
+
+    private WebClient client(URI root) {
+        return new WebClient(root, lastResponse);
+    }
+
+    /** A client of {@code node} holding {@code other}'s session cookie, as a balancer moving the browser would. */
+    private WebClient sameSessionOn(WebClient other, ClusterNode node) {
+        WebClient client = client(node.root());
+        client.useSessionId(other.sessionId().orElseThrow());
+        return client;
+    }
+
+    private static void assertSignedIn(Page page, String username) {
+        assertEquals(200, page.status(), "signed in: " + page.uri() + " (logs: " + cluster.logs() + ")");
+        assertTrue(page.body().contains(username), "the profile of " + username);
+    }
+}
