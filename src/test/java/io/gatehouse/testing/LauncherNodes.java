@@ -3,6 +3,7 @@ package io.gatehouse.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.List;
 
 /** The launcher jar as a cluster node: {@code java -jar target/gatehouse.jar} with GATEHOUSE_CLUSTER_* set. */
@@ -18,6 +19,6 @@ public final class LauncherNodes implements ClusterRuntime {
         Files.createDirectories(plan.directory());
         return new ProcessNode(plan, () -> new ProcessBuilder(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
-                Paths.get(System.getProperty("gatehouse.jar", "target/gatehouse.jar")).toAbsolutePath().toString())));
+                Paths.get(System.getProperty("gatehouse.jar", "target/gatehouse.jar")).toAbsolutePath().toString())), Duration.ofMinutes(4));
     }
 }

@@ -3,6 +3,7 @@ package io.gatehouse.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -11,6 +12,9 @@ import java.util.List;
  * node's Hazelcast port.
  */
 public final class PayaraNodes implements ClusterRuntime {
+
+    /** Two Payara Micro nodes deploying at once took more than 4 minutes on the shared 2-core machine under load. */
+    private static final Duration BOTH_DEPLOYING = Duration.ofMinutes(8);
 
     /** "payara-micro-6": the jar this execution tests. */
     @Override
@@ -27,6 +31,7 @@ public final class PayaraNodes implements ClusterRuntime {
     @Override
     public ClusterNode node(NodePlan plan) throws IOException {
         Files.createDirectories(plan.directory());
-        return new ProcessNode(plan, () -> ServerRuntime.payaraMicro(plan.directory(), plan.httpPort(), List.of()));
+        return new ProcessNode(plan, () -> ServerRuntime.payaraMicro(plan.directory(), plan.httpPort(), List.of()),
+                BOTH_DEPLOYING);
     }
 }

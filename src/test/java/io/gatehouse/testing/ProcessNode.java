@@ -20,11 +20,14 @@ final class ProcessNode implements ClusterNode {
 
     private final NodePlan plan;
     private final Supplier<ProcessBuilder> command;
+    private final Duration startWithin;
     private Process process;
 
-    ProcessNode(NodePlan plan, Supplier<ProcessBuilder> command) {
+    /** @param startWithin how long the node may take to be ready, on a loaded machine */
+    ProcessNode(NodePlan plan, Supplier<ProcessBuilder> command, Duration startWithin) {
         this.plan = plan;
         this.command = command;
+        this.startWithin = startWithin;
     }
 
     @Override
@@ -47,7 +50,7 @@ final class ProcessNode implements ClusterNode {
         builder.environment().keySet().removeIf(variable -> variable.startsWith("GATEHOUSE_"));
         builder.environment().putAll(plan.settings());
         process = builder.start();
-        Duration ready = ServerProcess.awaitOk(process, root().resolve("health"), started, log(), Duration.ofMinutes(4));
+        Duration ready = ServerProcess.awaitOk(process, root().resolve("health"), started, log(), startWithin);
         LOG.info(() -> "node " + name() + " ready (/health 200) after " + ready.toMillis() + " ms");
     }
 
