@@ -29,6 +29,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,22 +44,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("launcher")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ClusterIT {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public class ClusterIT {
 
     private static final Logger LOG = Logger.getLogger(ClusterIT.class.getName());
 
-    private static TwoNodeCluster cluster;
+    private TwoNodeCluster cluster;
 
     @RegisterExtension
     final LastResponse lastResponse = new LastResponse();
 
-    /** The runtime whose nodes these stories start; another runtime's cluster story extends this class. */
-    static ClusterRuntime runtime() {
+    /** The runtime whose nodes these stories start: another runtime's cluster stories extend this class. */
+    protected ClusterRuntime runtime() {
         return new LauncherNodes();
     }
 
     @BeforeAll
-    static void startTwoNodes() throws Exception {
+    void startTwoNodes() throws Exception {
         if (!LoadBalancer.isInstalled() && "true".equals(System.getenv("CI"))) {
             throw new IllegalStateException("CI needs Debian's haproxy (see .ci/run)");
         }
@@ -67,7 +69,7 @@ class ClusterIT {
     }
 
     @AfterAll
-    static void stopThem() throws Exception {
+    void stopThem() throws Exception {
         if (cluster != null) {
             cluster.close();
         }
@@ -143,6 +145,7 @@ class ClusterIT {
         cluster.a().kill();
         users.forEach((username, user) -> assertSignedIn(user.get("profile"), username));
         cluster.a().start();
+        balancer.awaitUp(cluster.a());
 
         Traffic traffic = new Traffic(balancer.root(), users);
         traffic.start();
@@ -151,6 +154,7 @@ class ClusterIT {
                 node.stop();
                 traffic.await(3);
                 node.start();
+                balancer.awaitUp(node);
                 traffic.await(3);
             }
         } finally {
@@ -266,7 +270,7 @@ class ClusterIT {
         return client;
     }
 
-    private static void assertSignedIn(Page page, String username) {
+    private void assertSignedIn(Page page, String username) {
         assertEquals(200, page.status(), "signed in: " + page.uri() + " (logs: " + cluster.logs() + ")");
         assertTrue(page.body().contains(username), "the profile of " + username);
     }

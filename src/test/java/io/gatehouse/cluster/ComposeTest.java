@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * docker/compose.yaml runs what ClusterIT runs: HAProxy with the stories' own configuration in front of two
  * launcher nodes, each listed in the same cluster members with its own receiver, over one PostgreSQL.
- * No Docker engine runs on CI, so the file is read, as compose reads it (YAML anchors and merges included).
+ * No Docker engine runs on CI, so the file is read, as compose reads it (YAML anchors and merges included), with the
+ * SnakeYAML that uap-java brings (declaring it here in test scope would take it out of the WAR).
  */
 class ComposeTest {
 

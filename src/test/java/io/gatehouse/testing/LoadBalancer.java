@@ -5,6 +5,11 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -25,11 +30,13 @@ public final class LoadBalancer implements AutoCloseable {
     private final Process haproxy;
     private final int port;
     private final Path log;
+    private final Path stats;
 
-    private LoadBalancer(Process haproxy, int port, Path log) {
+    private LoadBalancer(Process haproxy, int port, Path log, Path stats) {
         this.haproxy = haproxy;
         this.port = port;
         this.log = log;
+        this.stats = stats;
     }
 
     /** The configuration the stories and compose share. */
@@ -48,6 +55,8 @@ public final class LoadBalancer implements AutoCloseable {
         }
         Files.createDirectories(directory);
         Path log = directory.resolve("haproxy.log");
+        Path stats = directory.resolve("haproxy.sock");
+        Files.deleteIfExists(stats);
         // -db: in the foreground, a child of this JVM, never a daemon.
         ProcessBuilder builder = new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f",
                 configuration().toAbsolutePath().toString())
@@ -55,6 +64,7 @@ public final class LoadBalancer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("GATEHOUSE_LB_BIND", "127.0.0.1:" + port);
+        builder.environment().put("GATEHOUSE_LB_STATS", stats.toAbsolutePath().toString());
         builder.environment().put("GATEHOUSE_NODE_A", hostAndPort(nodes.get(0)));
         builder.environment().put("GATEHOUSE_NODE_B", hostAndPort(nodes.get(1)));
         if (balancing == Balancing.ROUND_ROBIN) {
@@ -62,7 +72,7 @@ public final class LoadBalancer implements AutoCloseable {
         } else {
             builder.environment().remove("GATEHOUSE_LB_ROUND_ROBIN");
         }
-        LoadBalancer balancer = new LoadBalancer(builder.start(), port, log);
+        LoadBalancer balancer = new LoadBalancer(builder.start(), port, log, stats);
         balancer.awaitListening();
         return balancer;
     }
@@ -73,6 +83,36 @@ public final class LoadBalancer implements AutoCloseable {
 
     public String log() {
         return log.toString();
+    }
+
+    /**
+     * Waits until HAProxy's own health checks count this node UP again (two passed checks after its /health is 200):
+     * only then is it safe to stop the other node in a rolling restart.
+     */
+    public void awaitUp(ClusterNode node) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            if ("UP".equals(status(node))) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("HAProxy does not count node " + node.name() + " UP within 60 s; see " + log);
+    }
+
+    /** The node's status column in the runtime API's "show stat" (CSV): UP, DOWN, "UP 1/2", … */
+    private String status(ClusterNode node) throws IOException {
+        try (SocketChannel socket = SocketChannel.open(UnixDomainSocketAddress.of(stats))) {
+            socket.write(ByteBuffer.wrap("show stat\n".getBytes(StandardCharsets.US_ASCII)));
+            String csv = new String(Channels.newInputStream(socket).readAllBytes(), StandardCharsets.US_ASCII);
+            List<String> columns = List.of(csv.lines().findFirst().orElse("").replaceFirst("^# ", "").split(","));
+            int server = columns.indexOf("svname");
+            int status = columns.indexOf("status");
+            return csv.lines().map(line -> line.split(",", -1))
+                    .filter(fields -> fields.length > status && fields[0].equals("nodes")
+                            && fields[server].equals(node.name()))
+                    .map(fields -> fields[status]).findFirst().orElse("absent");
+        }
     }
 
     private void awaitListening() throws InterruptedException, IOException {

@@ -27,6 +27,7 @@ public final class TwoNodeCluster implements AutoCloseable {
     private final int basePort;
     private final Path directory;
     private LoadBalancer balancer;
+    private boolean closed;
 
     private TwoNodeCluster(EmbeddedPostgres postgres, List<ClusterNode> nodes, int basePort, Path directory) {
         this.postgres = postgres;
@@ -48,6 +49,8 @@ public final class TwoNodeCluster implements AutoCloseable {
         List<Integer> clusterPorts = List.of(basePort + 3, basePort + 4);
         List<ClusterNode> nodes = new ArrayList<>();
         TwoNodeCluster cluster = new TwoNodeCluster(postgres, nodes, basePort, directory);
+        // Nodes and HAProxy are processes of their own: a test JVM stopped halfway must not leave them running.
+        Runtime.getRuntime().addShutdownHook(new Thread(cluster::closeQuietly, "stop-cluster"));
         try {
             for (int i = 0; i < 2; i++) {
                 String name = String.valueOf((char) ('a' + i));
@@ -113,8 +116,20 @@ public final class TwoNodeCluster implements AutoCloseable {
         return directory.toString();
     }
 
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (IOException | InterruptedException | RuntimeException ignored) {
+            // The JVM is going anyway.
+        }
+    }
+
     @Override
-    public void close() throws IOException, InterruptedException {
+    public synchronized void close() throws IOException, InterruptedException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (balancer != null) {
             balancer.close();
         }
