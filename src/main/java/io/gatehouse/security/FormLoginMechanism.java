@@ -80,11 +80,12 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
             return signIn(request, response, context);
         }
         Principal caller = request.getUserPrincipal();
-        Optional<SignedInCaller> kept = caller == null ? Optional.empty() : SignedInCaller.of(request);
-        if (kept.isPresent()) {
-            return context.notifyContainerAboutLogin(kept.get().name(), kept.get().groups());
-        }
         if (caller != null) {
+            Optional<SignedInCaller> kept = SignedInCaller.of(request);
+            if (kept.isPresent() && !kept.get().name().equals(caller.getName())) {
+                // A session another node signed in: the container restored it without the caller's name and role.
+                return context.notifyContainerAboutLogin(kept.get().name(), kept.get().groups());
+            }
             return stillSignedIn(context, caller);
         }
         Optional<String> remembered;
