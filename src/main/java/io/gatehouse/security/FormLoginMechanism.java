@@ -82,8 +82,9 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         Principal caller = request.getUserPrincipal();
         if (caller != null) {
             Optional<SignedInCaller> kept = SignedInCaller.of(request);
-            if (kept.isPresent() && !kept.get().name().equals(caller.getName())) {
-                // A session another node signed in: the container restored it without the caller's name and role.
+            if (kept.isPresent() && (!kept.get().name().equals(caller.getName())
+                    || !kept.get().groups().stream().allMatch(request::isUserInRole))) {
+                // A session another node signed in: the container restored it without the caller's name or role.
                 return context.notifyContainerAboutLogin(kept.get().name(), kept.get().groups());
             }
             return stillSignedIn(context, caller);
