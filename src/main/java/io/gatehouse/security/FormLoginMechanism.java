@@ -82,8 +82,7 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         Principal caller = request.getUserPrincipal();
         if (caller != null) {
             Optional<SignedInCaller> kept = SignedInCaller.of(request);
-            if (kept.isPresent() && (!kept.get().name().equals(caller.getName())
-                    || !kept.get().groups().stream().allMatch(request::isUserInRole))) {
+            if (kept.isPresent() && kept.get().signedInElsewhere()) {
                 // A session another node signed in: the container restored it without the caller's name or role.
                 return context.notifyContainerAboutLogin(kept.get().name(), kept.get().groups());
             }
@@ -158,7 +157,7 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         AuthenticationStatus status = context.notifyContainerAboutLogin(result);
         if (status == AuthenticationStatus.SUCCESS) {
             context.setRegisterSession(result.getCallerPrincipal().getName(), result.getCallerGroups());
-            new SignedInCaller(result.getCallerPrincipal().getName(), result.getCallerGroups()).keepIn(context.getRequest());
+            SignedInCaller.here(result.getCallerPrincipal().getName(), result.getCallerGroups()).keepIn(context.getRequest());
         }
         return status;
     }
