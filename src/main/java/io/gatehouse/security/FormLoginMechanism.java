@@ -81,6 +81,11 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         }
         Principal caller = request.getUserPrincipal();
         if (caller != null) {
+            Optional<SignedInCaller> kept = SignedInCaller.of(request);
+            if (kept.isPresent() && kept.get().signedInElsewhere()) {
+                // A session another node signed in: the container restored it without the caller's name or role.
+                return context.notifyContainerAboutLogin(kept.get().name(), kept.get().groups());
+            }
             return stillSignedIn(context, caller);
         }
         Optional<String> remembered;
@@ -144,11 +149,15 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         return signedIn(context, result);
     }
 
-    /** Signs the caller in, and asks the container to remember them in the session (on a new session id). */
+    /**
+     * Signs the caller in, and asks the container to remember them in the session (on a new session id); keeps them
+     * in the session as well, for a node that the session moves to ({@link SignedInCaller}).
+     */
     private static AuthenticationStatus signedIn(HttpMessageContext context, CredentialValidationResult result) {
         AuthenticationStatus status = context.notifyContainerAboutLogin(result);
         if (status == AuthenticationStatus.SUCCESS) {
             context.setRegisterSession(result.getCallerPrincipal().getName(), result.getCallerGroups());
+            SignedInCaller.here(result.getCallerPrincipal().getName(), result.getCallerGroups()).keepIn(context.getRequest());
         }
         return status;
     }

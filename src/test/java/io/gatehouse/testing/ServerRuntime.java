@@ -63,8 +63,8 @@ public enum ServerRuntime {
     },
 
     /**
-     * docker/Dockerfile.payara's command line: the thin WAR at "/", preboot.asadmin, no clustering, on the Java
-     * the release needs ({@link RuntimeJdk}).
+     * docker/Dockerfile.payara's start (docker/payara/start.sh): the thin WAR at "/", preboot.asadmin, no
+     * clustering, on the Java the release needs ({@link RuntimeJdk}).
      */
     PAYARA_MICRO {
         @Override
@@ -125,16 +125,26 @@ public enum ServerRuntime {
 
     private static StartedServer payara(Path directory, int port, Map<String, String> settings, List<String> more)
             throws IOException, InterruptedException {
-        Path jdk = RuntimeJdk.find().orElseThrow(() -> new IllegalStateException(RuntimeJdk.missing()));
-        List<String> command = new ArrayList<>(List.of(jdk.resolve("bin/java").toString(), "-jar", path("payara.microJar", null),
-                "--nohazelcast", "--disablephonehome", "--prebootcommandfile", path("payara.prebootFile", null),
-                "--deploy", path("gatehouse.war", null), "--contextroot", "/"));
-        command.addAll(more);
-        command.addAll(List.of("--port", String.valueOf(port), "--rootdir", directory.resolve("payara").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        ProcessBuilder builder = payaraMicro(directory, port, more);
         withSettings(builder, port, Map.of("GATEHOUSE_DB_URL", "jdbc:h2:file:" + directory.resolve("data/gatehouse")),
                 settings);
         return StartedServer.start(builder, base(port), directory.resolve("server.log"));
+    }
+
+    /**
+     * docker/payara/start.sh, as the image runs it, with this execution's Payara Micro, WAR and JDK, on
+     * {@code port}, its files in {@code directory}: one node unless the settings name a cluster.
+     */
+    static ProcessBuilder payaraMicro(Path directory, int port, List<String> more) {
+        Path jdk = RuntimeJdk.find().orElseThrow(() -> new IllegalStateException(RuntimeJdk.missing()));
+        List<String> command = new ArrayList<>(List.of("sh", path("payara.startScript", null)));
+        command.addAll(more);
+        command.addAll(List.of("--port", String.valueOf(port), "--rootdir", directory.resolve("payara").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        builder.environment().put("JAVA", jdk.resolve("bin/java").toString());
+        builder.environment().put("PAYARA_MICRO_JAR", path("payara.microJar", null));
+        builder.environment().put("PAYARA_DEPLOY", path("gatehouse.war", null));
+        return builder;
     }
 
     /** The image's defaults, then the story's settings; nothing the test JVM happens to have. */

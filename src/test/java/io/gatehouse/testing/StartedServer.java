@@ -5,11 +5,15 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /** A server the tests started as a process of its own: where it answers, what it has written, how to stop it. */
 public final class StartedServer implements AutoCloseable {
+
+    /** Payara Micro deploying two WARs took more than 120 s on the shared 2-core machine under load. */
+    private static final Duration START_WITHIN = Duration.ofMinutes(4);
 
     private final Process process;
     private final URI base;
@@ -27,7 +31,7 @@ public final class StartedServer implements AutoCloseable {
         Instant started = Instant.now();
         Process process = command.start();
         try {
-            ServerProcess.awaitOk(process, base, started, log.toString());
+            ServerProcess.awaitOk(process, base, started, log.toString(), START_WITHIN);
         } catch (RuntimeException | InterruptedException e) {
             process.destroyForcibly();
             throw e;
@@ -41,7 +45,7 @@ public final class StartedServer implements AutoCloseable {
 
     /** Returns once {@code path}, under {@link #base()}, answers 200 too: a second deployment may come up later. */
     void awaitOk(String path) throws InterruptedException {
-        ServerProcess.awaitOk(process, base.resolve(path), Instant.now(), log.toString());
+        ServerProcess.awaitOk(process, base.resolve(path), Instant.now(), log.toString(), START_WITHIN);
     }
 
     /** Everything the server has written so far: the container's log and the application's. */

@@ -148,6 +148,16 @@ public class WebClient {
         useCookie("JSESSIONID", id);
     }
 
+    /**
+     * Puts {@code other}'s session cookies in this jar, as a browser that a balancer moves to another node sends
+     * them: the session id, and Payara's JSESSIONIDVERSION where its session replication set one (without it,
+     * Payara 6 did not look for the session in its data grid).
+     */
+    public void useSessionOf(WebClient other) {
+        useSessionId(other.sessionId().orElseThrow());
+        other.cookie("JSESSIONIDVERSION").ifPresent(version -> useCookie("JSESSIONIDVERSION", version));
+    }
+
     /** Puts a cookie in the jar by hand, as a copied or stolen cookie would be. */
     public void useCookie(String name, String value) {
         HttpCookie cookie = new HttpCookie(name, value);
