@@ -3,7 +3,7 @@
 # preboot.asadmin, and the arguments given (the image gives none; the stories add their port and directories).
 #
 # One node (nothing set): no Hazelcast at all, sessions in memory, the quickest start.
-# A node of a cluster (docs/decisions/022p; README, "More than one node"), from the environment:
+# A node of a cluster (docs/decisions/024; README, "More than one node"), from the environment:
 #   GATEHOUSE_CLUSTER_MEMBERS  every node's data-grid address, this one's included: host:port,host:port
 #   GATEHOUSE_CLUSTER_ADDRESS  the address this node's data grid listens on (default 127.0.0.1)
 #   GATEHOUSE_CLUSTER_PORT     this node's data-grid port (default 4000)

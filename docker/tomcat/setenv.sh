@@ -4,7 +4,7 @@ CATALINA_OPTS="$CATALINA_OPTS -Dgatehouse.address=${GATEHOUSE_ADDRESS:-0.0.0.0} 
 # GATEHOUSE_TRUSTED_PROXIES is a regular expression (127\.0\.0\.1|10\.0\.0\.2): quoted, as catalina.sh evals these.
 CATALINA_OPTS="$CATALINA_OPTS -Dgatehouse.trusted.proxies='${GATEHOUSE_TRUSTED_PROXIES:-}'"
 
-# A Tomcat cluster (docs/decisions/022c) when GATEHOUSE_CLUSTER_MEMBERS is set: conf/cluster.xml, which server.xml
+# A Tomcat cluster (docs/decisions/022) when GATEHOUSE_CLUSTER_MEMBERS is set: conf/cluster.xml, which server.xml
 # includes in its Engine, gets the same <Cluster> as the launcher's (server/ClusterXml; ClusterConfigurationTest
 # compares the two). Unset, conf/cluster.xml is a comment, and Tomcat runs no cluster.
 gatehouse_unique_id() {

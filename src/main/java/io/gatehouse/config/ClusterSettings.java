@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * This node's place in a Tomcat cluster (docs/decisions/022c): every member, this one included, and the address and
+ * This node's place in a Tomcat cluster (docs/decisions/022): every member, this one included, and the address and
  * port of this node's Tribes receiver. Empty without GATEHOUSE_CLUSTER_MEMBERS: one node, no cluster.
  */
 public record ClusterSettings(List<ClusterMember> members, String address, int port) {

@@ -22,7 +22,7 @@ import static io.gatehouse.database.Statements.prepare;
 
 /**
  * The sign-in throttle's failure counts, in the database, so that every node over it counts the same failures
- * (docs/decisions/022t). A count is raised by an UPDATE that reads and writes its row at once, so failures on two
+ * (docs/decisions/023). A count is raised by an UPDATE that reads and writes its row at once, so failures on two
  * nodes at the same instant both count. Every time is the database's clock, which all nodes share.
  */
 @ApplicationScoped

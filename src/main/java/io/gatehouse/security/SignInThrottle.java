@@ -16,7 +16,7 @@ import java.util.Map;
  * the door for twice as long as the last (2 s, 4 s, 8 s ... at most 5 min), and an attempt while it is closed is
  * refused without being counted. Nothing is ever locked for good: an hour without failures forgets them all, and a
  * right password clears its account's count. The figures are in docs/security.md. The counts live in the database
- * ({@link SignInFailures}), so that every node over it throttles as one would (docs/decisions/022t); a database
+ * ({@link SignInFailures}), so that every node over it throttles as one would (docs/decisions/023); a database
  * that cannot be read throttles nobody and lets nobody in: the sign-in is a 503.
  */
 @ApplicationScoped

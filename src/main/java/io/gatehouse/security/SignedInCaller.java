@@ -11,7 +11,7 @@ import java.util.UUID;
  * The caller that {@link FormLoginMechanism} signed in, kept as a plain attribute of the container's session so that
  * it travels wherever the session does. A session that a cluster moves to another node (Payara's Hazelcast) brings
  * its attributes whole, but not the container's own sign-in: Payara 6 hands the next node a caller without a name or
- * a role, which would answer 404 on every protected page (docs/decisions/022p). Only then is this one handed back:
+ * a role, which would answer 404 on every protected page (docs/decisions/024). Only then is this one handed back:
  * on the node that signed the session in, the container's own caller serves, as before.
  */
 record SignedInCaller(String name, Set<String> groups, String node) implements Serializable {

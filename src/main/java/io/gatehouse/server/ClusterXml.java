@@ -10,7 +10,7 @@ import java.util.StringJoiner;
 /**
  * The {@code <Cluster>} element a standalone Tomcat reads from server.xml, for these settings: the launcher builds
  * its cluster from it, and docker/tomcat/setenv.sh writes the same (ClusterConfigurationTest holds them together).
- * DeltaManager, synchronous replication with acknowledgement, static members; why: docs/decisions/022c.
+ * DeltaManager, synchronous replication with acknowledgement, static members; why: docs/decisions/022.
  * Hosts and ports are checked by {@link ClusterMember}, so nothing here needs escaping.
  */
 final class ClusterXml {

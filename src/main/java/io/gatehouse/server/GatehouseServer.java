@@ -26,7 +26,7 @@ import org.apache.juli.ClassLoaderLogManager;
  * {@code java -jar gatehouse.jar}: serves the WAR packed inside this jar at "/" on embedded Tomcat.
  * GATEHOUSE_PORT and GATEHOUSE_ADDRESS choose where it listens, GATEHOUSE_METRICS_PORT and _ADDRESS where its
  * metrics listener does, if at all; GATEHOUSE_CLUSTER_MEMBERS makes it one node of a Tomcat cluster
- * (docs/decisions/022c); the WAR reads its own settings.
+ * (docs/decisions/022); the WAR reads its own settings.
  */
 public final class GatehouseServer {
 

@@ -18,7 +18,7 @@ import java.util.logging.Logger;
 /**
  * No registry row outlives its session for long. At start, this node ends the rows it left when it last died
  * (kill -9 fires no session listener), unless its sessions are replicated to other nodes, where they live on (a
- * cluster, docs/decisions/022c: then only expiry ends what a dead cluster left). Every few minutes, any node ends rows whose sessions must have timed out
+ * cluster, docs/decisions/022: then only expiry ends what a dead cluster left). Every few minutes, any node ends rows whose sessions must have timed out
  * (their last-seen time, written once a minute, is older than the idle timeout) and forgets rows ended a day ago,
  * and remember-me tokens a day past their expiry.
  */
