@@ -14,6 +14,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.security.auth.message.callback.CallerPrincipalCallback;
 import jakarta.servlet.http.HttpServletResponse;
@@ -82,7 +83,7 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
         Principal caller = request.getUserPrincipal();
         if (caller != null) {
             Optional<SignedInCaller> kept = SignedInCaller.of(request);
-            if (kept.isPresent() && kept.get().signedInElsewhere()) {
+            if (kept.isPresent() && kept.get().toHandBackIn(request)) {
                 // A session another node signed in: the container restored it without the caller's name or role.
                 return context.notifyContainerAboutLogin(kept.get().name(), kept.get().groups());
             }
@@ -170,6 +171,11 @@ public class FormLoginMechanism implements HttpAuthenticationMechanism {
             throw new IllegalStateException("the container refused the session's caller", e);
         }
         return AuthenticationStatus.SUCCESS;
+    }
+
+    /** Called by a container whose own sign-in travels with a session to other nodes (Tomcat's cluster). */
+    public static void callerTravelsWithSessionsIn(ServletContext context) {
+        context.setAttribute(SignedInCaller.CONTAINER_KEEPS_CALLER, Boolean.TRUE);
     }
 
     /** Credentials count only in the body: in a URL they end up in logs, history and Referer headers. */

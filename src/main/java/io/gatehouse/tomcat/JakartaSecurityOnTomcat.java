@@ -1,5 +1,6 @@
 package io.gatehouse.tomcat;
 
+import io.gatehouse.security.FormLoginMechanism;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.security.auth.message.config.AuthConfigFactory;
@@ -22,6 +23,7 @@ public class JakartaSecurityOnTomcat implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         KnownMechanismAuthModule module = new KnownMechanismAuthModule(mechanism(CdiUtils.getBeanManager()));
         AuthConfigFactory.getFactory().registerServerAuthModule(module, event.getServletContext());
+        FormLoginMechanism.callerTravelsWithSessionsIn(event.getServletContext());
     }
 
     @Override
