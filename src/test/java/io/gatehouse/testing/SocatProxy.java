@@ -54,6 +54,7 @@ public final class SocatProxy implements AutoCloseable {
 
     /** Stops relaying and listening: every connection is cut, and new ones are refused. */
     public void refuse() {
+        kill("-STOP", List.of(process.toHandle())); // so that it forks no more while its connections are listed
         processes().forEach(ProcessHandle::destroyForcibly);
         try {
             process.waitFor(10, TimeUnit.SECONDS);
@@ -92,6 +93,7 @@ public final class SocatProxy implements AutoCloseable {
         refuse();
     }
 
+    /** The listener and every connection it relays. */
     private List<ProcessHandle> processes() {
         List<ProcessHandle> all = new ArrayList<>();
         all.add(process.toHandle());
@@ -99,9 +101,21 @@ public final class SocatProxy implements AutoCloseable {
         return all;
     }
 
+    /**
+     * The listener first, then the connections it relays: a connection it forked while the descendants were being
+     * listed would otherwise be left relaying, and the database would answer through it during a "hang".
+     */
     private void signal(String signal) {
+        kill(signal, List.of(process.toHandle()));
+        kill(signal, process.descendants().toList());
+    }
+
+    private static void kill(String signal, List<ProcessHandle> processes) {
+        if (processes.isEmpty()) {
+            return;
+        }
         List<String> command = new ArrayList<>(List.of("kill", signal));
-        processes().forEach(handle -> command.add(String.valueOf(handle.pid())));
+        processes.forEach(handle -> command.add(String.valueOf(handle.pid())));
         try {
             new ProcessBuilder(command).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
         } catch (IOException e) {
