@@ -119,10 +119,8 @@ class LauncherIT {
         WebClient before = new WebClient(base, lastResponse);
         assertEquals(303, before.signUp("alice", PASSWORD).status());
         assertEquals(200, before.get("profile").status());
-        // H2 writes a commit to its file up to WRITE_DELAY (500 ms) later: killed sooner, the node loses its row with
-        // its session, and there is nothing left to end. That kill is not this story's; it waits past the delay.
-        Thread.sleep(2000);
 
+        // At once: what the node answered is in its database file before the answer (decision 025).
         server.destroyForcibly();
         assertTrue(server.waitFor(30, TimeUnit.SECONDS));
         start(node);
