@@ -13,8 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * {@code GET /health} for container health checks: 200 {@code {"status":"UP","db":"UP"}} when a pooled connection
- * answers, 503 {@code {"status":"DOWN","db":"DOWN"}} otherwise; never slower than the pool's 3 s wait. In a Tomcat
- * cluster it adds {@code "cluster"}, and is 503 while this node sees no other member: a balancer sends it nothing
+ * answers, 503 {@code {"status":"DOWN","db":"DOWN"}} otherwise; never slower than the pool's 3 s wait. In a cluster
+ * (Tomcat's, or Payara's data grid) it adds {@code "cluster"}, and is 503 while this node sees no other member: a balancer sends it nothing
  * until it has joined, and so has the sessions it would be asked to serve.
  */
 @WebServlet("/health")

@@ -13,4 +13,18 @@ public interface ClusterRuntime {
     String name();
 
     ClusterNode node(NodePlan plan) throws IOException;
+
+    /**
+     * Whether a session is signed in on whichever node a request lands, with no sticky balancer: Tomcat's cluster
+     * copies it to the other node during the request; Payara writes it to its data grid after the request, and its
+     * docs require a sticky balancer (docs/decisions/024).
+     */
+    default boolean keepsSessionsWithoutStickiness() {
+        return true;
+    }
+
+    /** Whether CI's time allows a rolling restart of both nodes under traffic: a node that starts in seconds. */
+    default boolean restartsBothNodesInStoryTime() {
+        return true;
+    }
 }

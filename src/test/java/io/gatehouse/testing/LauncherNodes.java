@@ -9,6 +9,11 @@ import java.util.List;
 /** The launcher jar as a cluster node: {@code java -jar target/gatehouse.jar} with GATEHOUSE_CLUSTER_* set. */
 public final class LauncherNodes implements ClusterRuntime {
 
+    /** Whether this execution tests the launcher: the one that starts launcher nodes of its own ("launcher" stories). */
+    public static boolean testLauncher() {
+        return ServerRuntime.current() == ServerRuntime.LAUNCHER;
+    }
+
     @Override
     public String name() {
         return "launcher";

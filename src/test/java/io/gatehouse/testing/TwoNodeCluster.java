@@ -2,10 +2,15 @@ package io.gatehouse.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +32,7 @@ public final class TwoNodeCluster implements AutoCloseable {
     private final int basePort;
     private final Path directory;
     private LoadBalancer balancer;
+    private Page firstNodeAlone;
     private boolean closed;
 
     private TwoNodeCluster(EmbeddedPostgres postgres, List<ClusterNode> nodes, int basePort, Path directory) {
@@ -41,8 +47,20 @@ public final class TwoNodeCluster implements AutoCloseable {
         return Integer.getInteger("it.cluster.port", 18110);
     }
 
-    /** Starts PostgreSQL and both nodes. */
+    /** Starts PostgreSQL and both nodes, together. */
     public static TwoNodeCluster start(ClusterRuntime runtime, int basePort) throws Exception {
+        return start(runtime, basePort, false);
+    }
+
+    /**
+     * Starts PostgreSQL, node a, and node b once a's /health answers: what a's /health said while a was alone is
+     * {@link #firstNodeAlone()}. Slower than {@link #start(ClusterRuntime, int)}: b's start waits for a's.
+     */
+    public static TwoNodeCluster startOneThenTheOther(ClusterRuntime runtime, int basePort) throws Exception {
+        return start(runtime, basePort, true);
+    }
+
+    private static TwoNodeCluster start(ClusterRuntime runtime, int basePort, boolean oneThenTheOther) throws Exception {
         Path directory = Files.createTempDirectory("gatehouse-cluster-" + runtime.name() + "-");
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
         NodePlan.Database database = new NodePlan.Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
@@ -57,7 +75,11 @@ public final class TwoNodeCluster implements AutoCloseable {
                 nodes.add(runtime.node(new NodePlan(name, basePort + 1 + i, clusterPorts.get(i), clusterPorts, database,
                         directory.resolve(name))));
             }
-            startTogether(nodes);
+            if (oneThenTheOther) {
+                cluster.startOneThenTheOther();
+            } else {
+                startTogether(nodes);
+            }
         } catch (Exception | AssertionError e) {
             cluster.close();
             throw e;
@@ -84,6 +106,50 @@ public final class TwoNodeCluster implements AutoCloseable {
         } finally {
             starts.shutdownNow();
         }
+    }
+
+    private void startOneThenTheOther() throws Exception {
+        ExecutorService first = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> aReady = first.submit(() -> {
+                a().start();
+                return null;
+            });
+            firstNodeAlone = awaitHealthAnswer(a(), aReady);
+            b().start();
+            try {
+                aReady.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        } finally {
+            first.shutdownNow();
+        }
+    }
+
+    /** The node's first answer from the application's /health, whatever its status; polled while the node starts. */
+    private static Page awaitHealthAnswer(ClusterNode node, Future<?> ready) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(node.root().resolve("health")).timeout(Duration.ofSeconds(10)).build();
+        while (!ready.isDone()) {
+            try {
+                HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+                // Before the WAR is deployed the server itself answers (a 404 page): not ours.
+                if (answer.body().startsWith("{\"status\"")) {
+                    return new Page("GET", request.uri(), answer.statusCode(), answer.headers(), answer.body());
+                }
+            } catch (IOException notServingYet) {
+                // Still starting.
+            }
+            Thread.sleep(200);
+        }
+        ready.get();
+        throw new IllegalStateException("node " + node.name() + " was ready before its /health was read");
+    }
+
+    /** What node a's /health answered while it was alone, when started by {@link #startOneThenTheOther}. */
+    public Optional<Page> firstNodeAlone() {
+        return Optional.ofNullable(firstNodeAlone);
     }
 
     public LoadBalancer balance(LoadBalancer.Balancing balancing) throws IOException, InterruptedException {
