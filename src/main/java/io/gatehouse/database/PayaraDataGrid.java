@@ -6,7 +6,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Payara's Hazelcast data grid, where this node runs one (docs/decisions/025): Payara binds its HazelcastInstance in
+ * Payara's Hazelcast data grid, where this node runs one (docs/decisions/026): Payara binds its HazelcastInstance in
  * JNDI as {@code payara/Hazelcast} when it starts the grid, before it deploys the WAR; a Payara started with
  * {@code --nohazelcast}, and every other server, binds nothing. Looked up once; Hazelcast's types stay in
  * {@link HazelcastMembers}, loaded only once the instance is found.
