@@ -4,11 +4,12 @@ import io.gatehouse.testing.LastResponse;
 import io.gatehouse.testing.OwnServer;
 import io.gatehouse.testing.Page;
 import io.gatehouse.testing.WebClient;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static io.gatehouse.testing.AccountPages.changePassword;
+import static io.gatehouse.testing.AccountPages.changePasswordForm;
 import static io.gatehouse.testing.Forms.assertFieldError;
 import static io.gatehouse.testing.GatehouseIT.PASSWORD;
 import static io.gatehouse.testing.GatehouseIT.newUsername;
@@ -37,7 +38,7 @@ class ChangePasswordIT {
         b.signIn(username, PASSWORD);
         String before = a.sessionId().orElseThrow();
 
-        Page answer = change(a, PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
+        Page answer = changePassword(a, PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
 
         assertEquals(303, answer.status());
         assertEquals("/account/password?changed", answer.location());
@@ -58,10 +59,10 @@ class ChangePasswordIT {
         WebClient a = visitor();
         WebClient b = visitor();
         a.signUp(username, PASSWORD);
-        b.submitSignIn("j_security_check", Map.of("j_username", username, "j_password", PASSWORD, "remember", "yes"));
+        b.signInAndRemember(username, PASSWORD);
         String token = b.cookie("gatehouse-remember").orElseThrow();
 
-        assertEquals("/account/password?changed", change(a, PASSWORD, NEW_PASSWORD, NEW_PASSWORD).location());
+        assertEquals("/account/password?changed", changePassword(a, PASSWORD, NEW_PASSWORD, NEW_PASSWORD).location());
 
         WebClient withTheToken = visitor();
         withTheToken.useCookie("gatehouse-remember", token);
@@ -73,9 +74,9 @@ class ChangePasswordIT {
         WebClient a = visitor();
         a.signUp(newUsername(), PASSWORD);
 
-        assertFieldError(change(a, PASSWORD, "short", "short"), "password",
+        assertFieldError(changePassword(a, PASSWORD, "short", "short"), "password",
                 PasswordRule.problemWith("short").orElseThrow());
-        assertFieldError(change(a, PASSWORD, NEW_PASSWORD, NEW_PASSWORD + "!"), "confirmation",
+        assertFieldError(changePassword(a, PASSWORD, NEW_PASSWORD, NEW_PASSWORD + "!"), "confirmation",
                 "The passwords do not match.");
         assertEquals(200, a.get("profile").status());
     }
@@ -87,9 +88,9 @@ class ChangePasswordIT {
         a.signUp(username, PASSWORD);
 
         for (int attempt = 0; attempt < 6; attempt++) {
-            assertFieldError(change(a, "not the password", NEW_PASSWORD, NEW_PASSWORD), "current", "Wrong password.");
+            assertFieldError(changePassword(a, "not the password", NEW_PASSWORD, NEW_PASSWORD), "current", "Wrong password.");
         }
-        assertFieldError(change(a, PASSWORD, NEW_PASSWORD, NEW_PASSWORD), "current", "Wrong password.");
+        assertFieldError(changePassword(a, PASSWORD, NEW_PASSWORD, NEW_PASSWORD), "current", "Wrong password.");
         assertEquals("/login?error", visitor().signIn(username, PASSWORD).location(), "not counted as sign-ins");
     }
 
@@ -98,28 +99,11 @@ class ChangePasswordIT {
         String username = newUsername();
         WebClient a = visitor();
         a.signUp(username, PASSWORD);
-        Map<String, String> form = form(a, PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
+        Map<String, String> form = changePasswordForm(a, PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
         form.remove("csrf_token");
 
         assertEquals("/account/password?expired", a.post("account/password", form).location());
         assertEquals(303, visitor().signIn(username, PASSWORD).status(), "the password changed");
-    }
-
-    private static Page change(WebClient client, String current, String password, String confirmation) {
-        return client.post("account/password", form(client, current, password, confirmation));
-    }
-
-    private static Map<String, String> form(WebClient client, String current, String password, String confirmation) {
-        Page page = client.get("account/password");
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("change-password", "change-password");
-        form.put("change", "Change password");
-        form.put("jakarta.faces.ViewState", page.viewState());
-        form.put("csrf_token", page.formToken());
-        form.put("current", current);
-        form.put("password", password);
-        form.put("confirmation", confirmation);
-        return form;
     }
 
     private WebClient visitor() {

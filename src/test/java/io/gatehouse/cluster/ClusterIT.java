@@ -1,5 +1,6 @@
 package io.gatehouse.cluster;
 
+import io.gatehouse.testing.AccountPages;
 import io.gatehouse.testing.ClusterNode;
 import io.gatehouse.testing.ClusterRuntime;
 import io.gatehouse.testing.GatehouseIT;
@@ -39,8 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two launcher nodes of one Tomcat cluster over one PostgreSQL, behind HAProxy (docker/haproxy/haproxy.cfg):
- * a session lives on both nodes, a sign-out on one is refused on the other at once, and neither a node killed nor
- * a rolling restart signs anyone out. The restarts are one story, the last: CI's time allows one per runtime family.
+ * a session lives on both nodes; a sign-out, "sign out everywhere else" or a password change on one is refused on
+ * the other at once; and neither a node killed nor a rolling restart signs anyone out. The restarts are one story,
+ * the last: CI's time allows one per runtime family.
  * Another runtime's cluster runs these stories by extending this class ({@link #runtime()}); what its engine does not
  * do, or CI's time does not allow, its {@link ClusterRuntime} says, and the story leaves out.
  */
@@ -51,6 +53,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public class ClusterIT {
 
     private static final Logger LOG = Logger.getLogger(ClusterIT.class.getName());
+    private static final String REMEMBER_ME = "gatehouse-remember";
+    private static final String NEW_PASSWORD = "a new and rather longer phrase";
 
     private ClusterRuntime runtime;
     private TwoNodeCluster cluster;
@@ -137,13 +141,70 @@ public class ClusterIT {
         assertTrue(visitor.cookie("GATEHOUSE_NODE").isEmpty(), "round-robin sets no sticky cookie");
     }
 
+    @Test
+    @Order(4)
+    void signingOutEverywhereElseOnANodeTheOtherRefusesTheOtherSessionsAtOnce() {
+        for (boolean aFirst : new boolean[] {true, false}) {
+            ClusterNode signOutOn = aFirst ? cluster.a() : cluster.b();
+            ClusterNode other = aFirst ? cluster.b() : cluster.a();
+            String username = GatehouseIT.newUsername();
+            WebClient here = client(signOutOn.root());
+            assertEquals(303, here.signUp(username, PASSWORD).status());
+            WebClient there = client(other.root());
+            assertEquals(303, there.signIn(username, PASSWORD).status());
+            assertSignedIn(there.get("profile"), username);
+            WebClient rememberedThere = client(other.root());
+            assertEquals(303, rememberedThere.signInAndRemember(username, PASSWORD).status());
+            String token = rememberedThere.cookie(REMEMBER_ME).orElseThrow();
+
+            assertTrue(AccountPages.confirmPassword(here, PASSWORD).location().endsWith("/account/sessions?confirmed"));
+            assertTrue(AccountPages.signOutEverywhereElse(here).location().endsWith("/account/sessions?ended-others"));
+
+            assertRefused(there.get("profile"), "the other session on node " + other.name());
+            assertRefused(rememberedThere.get("profile"), "the remembered device's session on node " + other.name());
+            assertRefused(rememberedOnly(token, other).get("profile"), "the remembered device on node " + other.name());
+            assertSignedIn(here.get("profile"), username);
+            assertSignedIn(sameSessionOn(here, other).get("profile"), username);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aPasswordChangeOnANodeTheOtherRefusesEveryOtherSessionAtOnce() {
+        for (boolean aFirst : new boolean[] {true, false}) {
+            ClusterNode changeOn = aFirst ? cluster.a() : cluster.b();
+            ClusterNode other = aFirst ? cluster.b() : cluster.a();
+            String username = GatehouseIT.newUsername();
+            WebClient here = client(changeOn.root());
+            assertEquals(303, here.signUp(username, PASSWORD).status());
+            String hereBefore = here.sessionId().orElseThrow();
+            WebClient there = client(other.root());
+            assertEquals(303, there.signIn(username, PASSWORD).status());
+            assertSignedIn(there.get("profile"), username);
+            WebClient rememberedThere = client(other.root());
+            assertEquals(303, rememberedThere.signInAndRemember(username, PASSWORD).status());
+            String token = rememberedThere.cookie(REMEMBER_ME).orElseThrow();
+
+            Page changed = AccountPages.changePassword(here, PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
+            assertTrue(changed.location().endsWith("/account/password?changed"), changed.location());
+
+            assertRefused(there.get("profile"), "the other session on node " + other.name());
+            WebClient oldIdThere = client(other.root());
+            oldIdThere.useSessionId(hereBefore);
+            assertRefused(oldIdThere.get("profile"), "the changing session's old id on node " + other.name());
+            assertRefused(rememberedOnly(token, other).get("profile"), "the remembered device on node " + other.name());
+            assertSignedIn(here.get("profile"), username);
+            assertSignedIn(sameSessionOn(here, other).get("profile"), username);
+        }
+    }
+
     /**
      * Sticky, as documented: users signed in through the balancer stay signed in when their node is killed, and
      * through a rolling restart of both nodes under steady sign-ins; every answered sign-up is kept, and no
      * request gets a 5xx.
      */
     @Test
-    @Order(4)
+    @Order(6)
     void neitherAKilledNodeNorARollingRestartSignsAnyoneOut() throws Exception {
         LoadBalancer balancer = cluster.balance(LoadBalancer.Balancing.STICKY);
         Map<String, WebClient> users = new TreeMap<>();
@@ -237,7 +298,7 @@ public class ClusterIT {
                             signedOut.add(username + ": " + page.status() + " " + page.location());
                         }
                     } catch (RuntimeException failed) {
-                        errors.add("GET /profile of " + username + ": " + failed);
+                        errors.add("GET /profile of " + username + ": " + failed + " (" + failed.getCause() + ")");
                     }
                 });
                 rounds.incrementAndGet();
@@ -257,7 +318,7 @@ public class ClusterIT {
                     }
                     Thread.sleep(1_000);
                 } catch (RuntimeException failed) {
-                    errors.add("sign-up of " + username + ": " + failed);
+                    errors.add("sign-up of " + username + ": " + failed + " (" + failed.getCause() + ")");
                 } catch (InterruptedException stop) {
                     return;
                 }
@@ -287,6 +348,19 @@ public class ClusterIT {
         WebClient client = client(node.root());
         client.useSessionOf(other);
         return client;
+    }
+
+    /** A browser that holds nothing but this remember-me cookie, on {@code node}. */
+    private WebClient rememberedOnly(String token, ClusterNode node) {
+        WebClient client = client(node.root());
+        client.useCookie(REMEMBER_ME, token);
+        return client;
+    }
+
+    /** The sign-in page at once: never one more signed-in page. */
+    private static void assertRefused(Page page, String what) {
+        assertEquals(303, page.status(), what);
+        assertTrue(page.location().endsWith("/login"), what + ": " + page.location());
     }
 
     private void assertSignedIn(Page page, String username) {

@@ -1,5 +1,6 @@
 package io.gatehouse.security;
 
+import io.gatehouse.testing.AccountPages;
 import io.gatehouse.testing.LastResponse;
 import io.gatehouse.testing.OwnServer;
 import io.gatehouse.testing.Page;
@@ -7,9 +8,7 @@ import io.gatehouse.testing.RawHttp;
 import io.gatehouse.testing.WebClient;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -89,18 +88,15 @@ class SecurityLogSecurityIT {
         phone.signIn(username, PASSWORD);
         WebClient tablet = server.visitor(lastResponse);
         tablet.signIn(username, PASSWORD);
-        sessionsPagePost(alice, "account/sessions/confirm", Map.of("password", PASSWORD));
+        AccountPages.confirmPassword(alice, PASSWORD);
         Matcher handle = Pattern.compile("name=\"handle\" value=\"([^\"]+)\"").matcher(alice.get("account/sessions").body());
         assertTrue(handle.find());
         assertEquals("/account/sessions?ended",
-                sessionsPagePost(alice, "account/sessions/end", Map.of("handle", handle.group(1))).location());
+                AccountPages.endSession(alice, handle.group(1)).location());
         assertEquals("/account/sessions?ended-others",
-                sessionsPagePost(alice, "account/sessions/end-others", Map.of()).location());
-        Page form = alice.get("account/password");
-        Map<String, String> change = new LinkedHashMap<>(Map.of("change-password", "change-password",
-                "change", "Change password", "jakarta.faces.ViewState", form.viewState(), "csrf_token", form.formToken(),
-                "current", PASSWORD, "password", PASSWORD + " again", "confirmation", PASSWORD + " again"));
-        assertEquals("/account/password?changed", alice.post("account/password", change).location());
+                AccountPages.signOutEverywhereElse(alice).location());
+        assertEquals("/account/password?changed",
+                AccountPages.changePassword(alice, PASSWORD, PASSWORD + " again", PASSWORD + " again").location());
         Thread.sleep(200);
 
         assertEquals(List.of("session.ended-elsewhere", "sign-out.everywhere", "password.changed"), events(username).stream()
@@ -117,7 +113,7 @@ class SecurityLogSecurityIT {
         String username = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         WebClient alice = server.visitor(lastResponse);
         alice.signUp(username, PASSWORD);
-        alice.submitSignIn("j_security_check", Map.of("j_username", username, "j_password", PASSWORD, "remember", "yes"));
+        alice.signInAndRemember(username, PASSWORD);
         String token = alice.cookie("gatehouse-remember").orElseThrow();
         alice.dropCookie("JSESSIONID");
 
@@ -127,12 +123,6 @@ class SecurityLogSecurityIT {
         assertEquals("sign-in.remembered", events(username).get(events(username).size() - 1).group(2));
         assertFalse(server.log().contains(token), "a remember-me token in the log");
         assertFalse(server.log().contains(alice.cookie("gatehouse-remember").orElseThrow()), "the rotated token in the log");
-    }
-
-    private static Page sessionsPagePost(WebClient client, String path, Map<String, String> fields) {
-        Map<String, String> form = new LinkedHashMap<>(fields);
-        form.put("csrf_token", client.get("account/sessions").formToken());
-        return client.post(path, form);
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.gatehouse.testing.Page;
 import io.gatehouse.testing.WebClient;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static io.gatehouse.testing.AccountPages.confirmPassword;
+import static io.gatehouse.testing.AccountPages.endSession;
+import static io.gatehouse.testing.AccountPages.sessionsForm;
+import static io.gatehouse.testing.AccountPages.signOutEverywhereElse;
 import static io.gatehouse.testing.GatehouseIT.PASSWORD;
 import static io.gatehouse.testing.GatehouseIT.newUsername;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -79,11 +82,11 @@ class AccountSessionsIT {
     void aEndsBAndBsNextRequestLandsOnTheSignInPage() {
         signInBoth();
         String bCookie = b.sessionId().orElseThrow();
-        assertEquals("/account/sessions?confirmed", confirm(a, PASSWORD).location());
+        assertEquals("/account/sessions?confirmed", confirmPassword(a, PASSWORD).location());
 
         List<String> handles = handles(a.get("account/sessions"));
         assertEquals(1, handles.size(), "one other session to end");
-        assertEquals("/account/sessions?ended", end(a, handles.get(0)).location());
+        assertEquals("/account/sessions?ended", endSession(a, handles.get(0)).location());
 
         Page next = b.get("profile");
         assertEquals(303, next.status());
@@ -100,21 +103,21 @@ class AccountSessionsIT {
         signInBoth();
         WebClient c = visitor();
         c.signIn(username, PASSWORD);
-        confirm(c, PASSWORD);
+        confirmPassword(c, PASSWORD);
         List<String> handlesOfAAndB = handles(c.get("account/sessions"));
         assertEquals(2, handlesOfAAndB.size());
 
         for (String handle : handlesOfAAndB) {
-            assertEquals("/account/sessions?confirm-first", end(a, handle).location(), "C's confirmation served A");
+            assertEquals("/account/sessions?confirm-first", endSession(a, handle).location(), "C's confirmation served A");
         }
-        assertEquals("/account/sessions?confirm-first", endOthers(a).location());
+        assertEquals("/account/sessions?confirm-first", signOutEverywhereElse(a).location());
         assertEquals(200, b.get("profile").status(), "B was ended without a password");
         assertEquals(200, c.get("profile").status(), "C was ended without a password");
 
         for (int attempt = 0; attempt < 6; attempt++) {
-            assertEquals("/account/sessions?wrong-password", confirm(a, "not the password").location());
+            assertEquals("/account/sessions?wrong-password", confirmPassword(a, "not the password").location());
         }
-        assertEquals("/account/sessions?wrong-password", confirm(a, PASSWORD).location(),
+        assertEquals("/account/sessions?wrong-password", confirmPassword(a, PASSWORD).location(),
                 "the throttle let a seventh try through at once");
         assertEquals("/login?error", visitor().signIn(username, PASSWORD).location(),
                 "the wrong confirmations did not count toward the sign-in throttle");
@@ -126,9 +129,9 @@ class AccountSessionsIT {
         signInBoth();
         WebClient c = visitor();
         assertEquals(303, c.signIn(username, PASSWORD).status());
-        confirm(a, PASSWORD);
+        confirmPassword(a, PASSWORD);
 
-        assertEquals("/account/sessions?ended-others", endOthers(a).location());
+        assertEquals("/account/sessions?ended-others", signOutEverywhereElse(a).location());
 
         assertEquals("/login", b.get("profile").location());
         assertEquals("/login", c.get("profile").location());
@@ -142,19 +145,19 @@ class AccountSessionsIT {
     @Test
     void aThirdPersonCannotEndAnyoneElsesSession() {
         signInBoth();
-        confirm(a, PASSWORD);
+        confirmPassword(a, PASSWORD);
         String bHandle = handles(a.get("account/sessions")).get(0);
         WebClient mallory = visitor();
         String mallorysName = newUsername();
         mallory.signUp(mallorysName, PASSWORD);
-        confirm(mallory, PASSWORD);
+        confirmPassword(mallory, PASSWORD);
 
         for (String handle : List.of(bHandle, "AAAAAAAAAAAAAAAAAAAAAA", "", "' OR 1=1 --", "x".repeat(5000))) {
-            Page answer = end(mallory, handle);
+            Page answer = endSession(mallory, handle);
             assertEquals(303, answer.status(), handle);
             assertEquals("/account/sessions?gone", answer.location());
         }
-        assertTrue(a.follow(end(mallory, bHandle)).body().contains("That session is no longer there."));
+        assertTrue(a.follow(endSession(mallory, bHandle)).body().contains("That session is no longer there."));
         assertEquals(200, a.get("profile").status());
         assertEquals(200, b.get("profile").status());
         assertEquals(200, mallory.get("profile").status());
@@ -163,23 +166,23 @@ class AccountSessionsIT {
     @Test
     void anEndedOrTokenlessPostChangesNothing() {
         signInBoth();
-        confirm(a, PASSWORD);
+        confirmPassword(a, PASSWORD);
         String handle = bsHandle();
 
         Map<String, String> noToken = Map.of("handle", handle);
         assertEquals("/account/sessions?expired", a.post("account/sessions/end", noToken).location());
         assertEquals(200, b.get("profile").status());
 
-        assertEquals("/account/sessions?ended", end(a, handle).location());
-        assertEquals("/account/sessions?gone", end(a, handle).location(), "ending it twice");
+        assertEquals("/account/sessions?ended", endSession(a, handle).location());
+        assertEquals("/account/sessions?gone", endSession(a, handle).location(), "ending it twice");
     }
 
     @Test
     void endingOneSessionTwiceWhileItSignsItselfOutIsNoError() throws Exception {
         signInBoth();
         String handle = bsHandle();
-        Map<String, String> first = withToken(a, Map.of("handle", handle));
-        Map<String, String> second = withToken(a, Map.of("handle", handle));
+        Map<String, String> first = sessionsForm(a, Map.of("handle", handle));
+        Map<String, String> second = sessionsForm(a, Map.of("handle", handle));
         ExecutorService atOnce = Executors.newFixedThreadPool(3);
         try {
             Future<Page> one = atOnce.submit(() -> a.post("account/sessions/end", first));
@@ -210,7 +213,7 @@ class AccountSessionsIT {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Origin", origin)
                     .POST(HttpRequest.BodyPublishers.ofString(
-                            WebClient.encode(withToken(a, Map.of("handle", handle))))));
+                            WebClient.encode(sessionsForm(a, Map.of("handle", handle))))));
             assertEquals(403, answer.status(), "a cross-site POST");
             assertEquals("Forbidden", answer.body());
         }
@@ -235,28 +238,8 @@ class AccountSessionsIT {
     private static void confirmedOnce(WebClient client) {
         Page sessions = client.get("account/sessions");
         if (!sessions.body().contains("Sign out everywhere else")) {
-            confirm(client, PASSWORD);
+            confirmPassword(client, PASSWORD);
         }
-    }
-
-    static Page confirm(WebClient client, String password) {
-        return client.post("account/sessions/confirm", withToken(client, Map.of("password", password)));
-    }
-
-    static Page end(WebClient client, String handle) {
-        return client.post("account/sessions/end", withToken(client, Map.of("handle", handle)));
-    }
-
-    static Page endOthers(WebClient client) {
-        return client.post("account/sessions/end-others", withToken(client, Map.of()));
-    }
-
-    /** {@code fields} with the token of a freshly fetched sessions page, as its forms post them. */
-    static Map<String, String> withToken(WebClient client, Map<String, String> fields) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("csrf_token", client.get("account/sessions").formToken());
-        form.putAll(fields);
-        return form;
     }
 
     static List<String> handles(Page page) {

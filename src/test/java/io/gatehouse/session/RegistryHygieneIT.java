@@ -1,5 +1,6 @@
 package io.gatehouse.session;
 
+import io.gatehouse.testing.AccountPages;
 import io.gatehouse.testing.GatehouseIT;
 import io.gatehouse.testing.WebClient;
 import java.sql.Connection;
@@ -37,8 +38,8 @@ class RegistryHygieneIT extends GatehouseIT {
         twice.signIn(username, PASSWORD);
         WebClient ended = visitor();
         ended.signIn(username, PASSWORD);
-        AccountSessionsIT.confirm(a, PASSWORD);
-        assertEquals("/account/sessions?ended-others", AccountSessionsIT.endOthers(a).location());
+        AccountPages.confirmPassword(a, PASSWORD);
+        assertEquals("/account/sessions?ended-others", AccountPages.signOutEverywhereElse(a).location());
         WebClient after = visitor();
         after.signIn(username, PASSWORD);
 

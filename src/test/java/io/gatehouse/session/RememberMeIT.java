@@ -1,5 +1,6 @@
 package io.gatehouse.session;
 
+import io.gatehouse.testing.AccountPages;
 import io.gatehouse.testing.ExpiredCookie;
 import io.gatehouse.testing.GatehouseIT;
 import io.gatehouse.testing.Page;
@@ -144,8 +145,8 @@ class RememberMeIT extends GatehouseIT {
         rememberedSignIn(b);
         String token = b.cookie(COOKIE).orElseThrow();
 
-        AccountSessionsIT.confirm(a, PASSWORD);
-        assertEquals("/account/sessions?ended-others", AccountSessionsIT.endOthers(a).location());
+        AccountPages.confirmPassword(a, PASSWORD);
+        assertEquals("/account/sessions?ended-others", AccountPages.signOutEverywhereElse(a).location());
 
         assertEquals("/login", b.get("profile").location(), "B's session ended");
         assertEquals("/login", withOnly(token).get("profile").location(), "and B's remembered device");
@@ -166,18 +167,18 @@ class RememberMeIT extends GatehouseIT {
         assertTrue(before.body().contains("Firefox 128 on Linux"), before.body());
         assertFalse(before.body().contains("name=\"device\""), "no sign-out button before the password is confirmed");
         assertEquals("/account/sessions?confirm-first",
-                a.post("account/sessions/forget-device", AccountSessionsIT.withToken(a, Map.of("device", "x"))).location());
+                a.post("account/sessions/forget-device", AccountPages.sessionsForm(a, Map.of("device", "x"))).location());
 
-        AccountSessionsIT.confirm(a, PASSWORD);
+        AccountPages.confirmPassword(a, PASSWORD);
         String listed = a.get("account/sessions").body();
         Matcher device = Pattern.compile("name=\"device\" value=\"([^\"]+)\"").matcher(listed);
         assertTrue(device.find(), listed);
         assertFalse(token.contains(device.group(1)) || listed.contains(token), "the token is never on the page");
         assertEquals("/account/sessions?gone",
-                a.post("account/sessions/forget-device", AccountSessionsIT.withToken(a, Map.of("device", "made-up"))).location());
+                a.post("account/sessions/forget-device", AccountPages.sessionsForm(a, Map.of("device", "made-up"))).location());
 
         assertEquals("/account/sessions?ended",
-                a.post("account/sessions/forget-device", AccountSessionsIT.withToken(a, Map.of("device", device.group(1)))).location());
+                a.post("account/sessions/forget-device", AccountPages.sessionsForm(a, Map.of("device", device.group(1)))).location());
 
         assertFalse(a.get("account/sessions").body().contains("remembered-device"));
         assertEquals("/login", withOnly(token).get("profile").location(), "the device's token ended");
@@ -196,8 +197,7 @@ class RememberMeIT extends GatehouseIT {
     }
 
     private Page rememberedSignIn(WebClient client) {
-        Page signedIn = client.submitSignIn("j_security_check",
-                Map.of("j_username", username, "j_password", PASSWORD, "remember", "yes"));
+        Page signedIn = client.signInAndRemember(username, PASSWORD);
         assertEquals(303, signedIn.status(), signedIn.toString());
         assertTrue(signedIn.cookie(COOKIE).isPresent(), signedIn.toString());
         return signedIn;

@@ -118,6 +118,11 @@ public class WebClient {
         return submitSignIn("j_security_check", Map.of("j_username", username, "j_password", password));
     }
 
+    /** Signs in with "Keep me signed in on this device" ticked; the answer sets the remember-me cookie. */
+    public Page signInAndRemember(String username, String password) {
+        return submitSignIn("j_security_check", Map.of("j_username", username, "j_password", password, "remember", "yes"));
+    }
+
     /** Posts {@code fields} to {@code target} with the token of a freshly fetched sign-in page. */
     public Page submitSignIn(String target, Map<String, String> fields) {
         return post(target, signInForm(fields));
