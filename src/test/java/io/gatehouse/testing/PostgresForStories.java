@@ -43,6 +43,9 @@ public class PostgresForStories implements LauncherSessionListener {
     }
 
     private static void stop() {
+        // The server under test first: stopping, it ends its sessions' registry rows, and against a database already
+        // gone each of them waits for the pool's timeout, which outlasts the time the test JVM has to exit.
+        SuiteServer.stop();
         try {
             postgres.close();
         } catch (IOException e) {

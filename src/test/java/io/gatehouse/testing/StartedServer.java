@@ -57,11 +57,14 @@ public final class StartedServer implements AutoCloseable {
         }
     }
 
-    /** SIGTERM, as docker stop sends; SIGKILL if the server has not stopped within a minute. */
+    /**
+     * SIGTERM, as docker stop sends; SIGKILL if the server has not stopped within 20 s, as the test JVM that stops
+     * it at its exit is killed 30 s after (surefire's exit timeout) and would leave it running.
+     */
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
     }

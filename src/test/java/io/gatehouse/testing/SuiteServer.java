@@ -97,11 +97,17 @@ public class SuiteServer implements LauncherSessionListener {
                 + Duration.between(started, Instant.now()).toMillis() + " ms");
     }
 
-    private static void stop() {
+    /** Stops the server, once: at the JVM's exit, and before {@link PostgresForStories} stops its database. */
+    static synchronized void stop() {
+        if (server == null) {
+            return;
+        }
         try {
             server.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            server = null;
         }
     }
 
