@@ -147,15 +147,12 @@ public class ClusterIT {
         for (boolean aFirst : new boolean[] {true, false}) {
             ClusterNode signOutOn = aFirst ? cluster.a() : cluster.b();
             ClusterNode other = aFirst ? cluster.b() : cluster.a();
-            String username = GatehouseIT.newUsername();
-            WebClient here = client(signOutOn.root());
-            assertEquals(303, here.signUp(username, PASSWORD).status());
-            WebClient there = client(other.root());
-            assertEquals(303, there.signIn(username, PASSWORD).status());
-            assertSignedIn(there.get("profile"), username);
-            WebClient rememberedThere = client(other.root());
-            assertEquals(303, rememberedThere.signInAndRemember(username, PASSWORD).status());
-            String token = rememberedThere.cookie(REMEMBER_ME).orElseThrow();
+            SignedInOnBoth account = signUpAndSignInOnBoth(signOutOn, other);
+            String username = account.username();
+            WebClient here = account.here();
+            WebClient there = account.there();
+            WebClient rememberedThere = account.rememberedThere();
+            String token = account.token();
 
             assertTrue(AccountPages.confirmPassword(here, PASSWORD).location().endsWith("/account/sessions?confirmed"));
             assertTrue(AccountPages.signOutEverywhereElse(here).location().endsWith("/account/sessions?ended-others"));
@@ -174,16 +171,12 @@ public class ClusterIT {
         for (boolean aFirst : new boolean[] {true, false}) {
             ClusterNode changeOn = aFirst ? cluster.a() : cluster.b();
             ClusterNode other = aFirst ? cluster.b() : cluster.a();
-            String username = GatehouseIT.newUsername();
-            WebClient here = client(changeOn.root());
-            assertEquals(303, here.signUp(username, PASSWORD).status());
+            SignedInOnBoth account = signUpAndSignInOnBoth(changeOn, other);
+            String username = account.username();
+            WebClient here = account.here();
             String hereBefore = here.sessionId().orElseThrow();
-            WebClient there = client(other.root());
-            assertEquals(303, there.signIn(username, PASSWORD).status());
-            assertSignedIn(there.get("profile"), username);
-            WebClient rememberedThere = client(other.root());
-            assertEquals(303, rememberedThere.signInAndRemember(username, PASSWORD).status());
-            String token = rememberedThere.cookie(REMEMBER_ME).orElseThrow();
+            WebClient there = account.there();
+            String token = account.token();
 
             Page changed = AccountPages.changePassword(here, PASSWORD, NEW_PASSWORD, NEW_PASSWORD);
             assertTrue(changed.location().endsWith("/account/password?changed"), changed.location());
@@ -351,6 +344,24 @@ public class ClusterIT {
     }
 
     /** A browser that holds nothing but this remember-me cookie, on {@code node}. */
+    /** One account signed up on {@code here}, then signed in on {@code other} twice: plainly, and remembered. */
+    private record SignedInOnBoth(String username, WebClient here, WebClient there, WebClient rememberedThere,
+            String token) {
+    }
+
+    private SignedInOnBoth signUpAndSignInOnBoth(ClusterNode hereNode, ClusterNode other) {
+        String username = GatehouseIT.newUsername();
+        WebClient here = client(hereNode.root());
+        assertEquals(303, here.signUp(username, PASSWORD).status());
+        WebClient there = client(other.root());
+        assertEquals(303, there.signIn(username, PASSWORD).status());
+        assertSignedIn(there.get("profile"), username);
+        WebClient rememberedThere = client(other.root());
+        assertEquals(303, rememberedThere.signInAndRemember(username, PASSWORD).status());
+        return new SignedInOnBoth(username, here, there, rememberedThere,
+                rememberedThere.cookie(REMEMBER_ME).orElseThrow());
+    }
+
     private WebClient rememberedOnly(String token, ClusterNode node) {
         WebClient client = client(node.root());
         client.useCookie(REMEMBER_ME, token);
