@@ -215,19 +215,26 @@ public class ClusterIT {
         users.forEach((username, user) -> assertSignedIn(user.get("profile"), username));
         cluster.a().start();
         balancer.awaitUp(cluster.a());
-        if (!runtime.restartsBothNodesInStoryTime()) {
-            LOG.info(() -> "no rolling restart of " + runtime.name() + " nodes: too slow for CI");
-            return;
-        }
 
         Traffic traffic = new Traffic(balancer.root(), users);
         traffic.start();
         try {
             for (ClusterNode node : List.of(cluster.b(), cluster.a())) {
+                traffic.phase = "node " + node.name() + " stopping";
+                if (!runtime.stopsWhileBalanced()) {
+                    balancer.takeOut(node);
+                }
                 node.stop();
+                traffic.phase = "node " + node.name() + " stopped";
                 traffic.await(3);
+                traffic.phase = "node " + node.name() + " starting";
                 node.start();
-                balancer.awaitUp(node);
+                if (runtime.stopsWhileBalanced()) {
+                    balancer.awaitUp(node);
+                } else {
+                    balancer.putBack(node);
+                }
+                traffic.phase = "node " + node.name() + " back";
                 traffic.await(3);
             }
         } finally {
@@ -259,6 +266,8 @@ public class ClusterIT {
         final List<String> signedOut = new CopyOnWriteArrayList<>();
         final List<String> errors = new CopyOnWriteArrayList<>();
         final List<String> signedUp = new CopyOnWriteArrayList<>();
+        /** What the restart is doing, for the messages. */
+        volatile String phase = "steady";
 
         Traffic(URI root, Map<String, WebClient> users) {
             this.root = root;
@@ -286,9 +295,9 @@ public class ClusterIT {
                         Page page = user.get("profile");
                         requests.incrementAndGet();
                         if (page.status() >= 500) {
-                            errors.add("GET /profile of " + username + ": " + page.status());
+                            errors.add("GET /profile of " + username + ": " + answer(page, user));
                         } else if (page.status() != 200 || !page.body().contains(username)) {
-                            signedOut.add(username + ": " + page.status() + " " + page.location());
+                            signedOut.add(username + ": " + answer(page, user));
                         }
                     } catch (RuntimeException failed) {
                         errors.add("GET /profile of " + username + ": " + failed + " (" + failed.getCause() + ")");
@@ -307,15 +316,22 @@ public class ClusterIT {
                     if (answer.status() == 303) {
                         signedUp.add(username);
                     } else if (answer.status() >= 500) {
-                        errors.add("sign-up of " + username + ": " + answer.status());
+                        errors.add("sign-up of " + username + ": " + answer.status() + " while " + phase);
                     }
                     Thread.sleep(1_000);
-                } catch (RuntimeException failed) {
+                } catch (RuntimeException | AssertionError failed) {
                     errors.add("sign-up of " + username + ": " + failed + " (" + failed.getCause() + ")");
                 } catch (InterruptedException stop) {
                     return;
                 }
             }
+        }
+
+        /** The status, where it sent the browser, the node it was pinned to, and the page's start. */
+        private String answer(Page page, WebClient user) {
+            String body = page.body().length() > 120 ? page.body().substring(0, 120) + "…" : page.body();
+            return page.status() + " " + page.location() + " on node " + user.cookie("GATEHOUSE_NODE").orElse("?")
+                    + " while " + phase + ": " + body.replaceAll("\\s+", " ");
         }
 
         void stop() throws Exception {

@@ -13,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * ClusterIT's stories on two Payara Micro 6 nodes of one Hazelcast data grid (docker/payara/start.sh), behind the
- * same HAProxy, sticky as Payara requires: no round-robin story, and of the restarts only the kill -9 of a node and
- * its start again (PayaraNodes). Node a starts alone and b once a answers, so that /health is seen holding a back
- * until it has met b.
+ * same HAProxy, sticky as Payara requires: no round-robin story, and the rolling restart takes each node out of the
+ * balancer before it stops it (PayaraNodes). Node a starts alone and b once a answers, so that /health is seen holding
+ * a back until it has met b.
  */
 @EnabledIf(value = "io.gatehouse.testing.PayaraNodes#testPayaraMicro6",
         disabledReason = "the Payara cluster runs in the payara-micro-6 execution")

@@ -23,8 +23,12 @@ public interface ClusterRuntime {
         return true;
     }
 
-    /** Whether CI's time allows a rolling restart of both nodes under traffic: a node that starts in seconds. */
-    default boolean restartsBothNodesInStoryTime() {
+    /**
+     * Whether a node may be stopped while the balancer still sends it requests: a SIGTERM'd launcher closes its port,
+     * then finishes what it took. A node that would answer while it shuts down (Payara Micro stops its data grid and
+     * its application first: 500, 503, 403) is taken out of the balance before it stops, as an operator would.
+     */
+    default boolean stopsWhileBalanced() {
         return true;
     }
 }

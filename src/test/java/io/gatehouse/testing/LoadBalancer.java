@@ -100,18 +100,48 @@ public final class LoadBalancer implements AutoCloseable {
         throw new IllegalStateException("HAProxy does not count node " + node.name() + " UP within 60 s; see " + log);
     }
 
-    /** The node's status column in the runtime API's "show stat" (CSV): UP, DOWN, "UP 1/2", … */
+    /**
+     * Takes the node out of the balance, as an operator does before stopping it: no request goes to it any more, a
+     * browser pinned to it included (it goes to the other node); returns once the requests it was serving are done.
+     */
+    public void takeOut(ClusterNode node) throws IOException, InterruptedException {
+        command("set server nodes/" + node.name() + " state maint");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!"0".equals(stat(node, "scur"))) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("node " + node.name() + " still serving 30 s after it was taken out");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Puts the node back in the balance, once its health checks pass again ({@link #awaitUp}). */
+    public void putBack(ClusterNode node) throws IOException, InterruptedException {
+        command("set server nodes/" + node.name() + " state ready");
+        awaitUp(node);
+    }
+
+    /** The node's status column in the runtime API's "show stat" (CSV): UP, DOWN, "UP 1/2", MAINT, … */
     private String status(ClusterNode node) throws IOException {
+        return stat(node, "status");
+    }
+
+    private String stat(ClusterNode node, String column) throws IOException {
+        String csv = command("show stat");
+        List<String> columns = List.of(csv.lines().findFirst().orElse("").replaceFirst("^# ", "").split(","));
+        int server = columns.indexOf("svname");
+        int wanted = columns.indexOf(column);
+        return csv.lines().map(line -> line.split(",", -1))
+                .filter(fields -> fields.length > wanted && fields[0].equals("nodes")
+                        && fields[server].equals(node.name()))
+                .map(fields -> fields[wanted]).findFirst().orElse("absent");
+    }
+
+    /** One command of HAProxy's runtime API, and its answer. */
+    private String command(String command) throws IOException {
         try (SocketChannel socket = SocketChannel.open(UnixDomainSocketAddress.of(stats))) {
-            socket.write(ByteBuffer.wrap("show stat\n".getBytes(StandardCharsets.US_ASCII)));
-            String csv = new String(Channels.newInputStream(socket).readAllBytes(), StandardCharsets.US_ASCII);
-            List<String> columns = List.of(csv.lines().findFirst().orElse("").replaceFirst("^# ", "").split(","));
-            int server = columns.indexOf("svname");
-            int status = columns.indexOf("status");
-            return csv.lines().map(line -> line.split(",", -1))
-                    .filter(fields -> fields.length > status && fields[0].equals("nodes")
-                            && fields[server].equals(node.name()))
-                    .map(fields -> fields[status]).findFirst().orElse("absent");
+            socket.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.US_ASCII)));
+            return new String(Channels.newInputStream(socket).readAllBytes(), StandardCharsets.US_ASCII);
         }
     }
 

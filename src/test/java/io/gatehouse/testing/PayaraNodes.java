@@ -36,9 +36,9 @@ public final class PayaraNodes implements ClusterRuntime {
         return false;
     }
 
-    /** Each start of a clustered Payara Micro node is Hazelcast's boot and join, then a deployment: minutes here. */
+    /** Payara Micro answers requests while it shuts down, with 500s, 503s and 403s: an operator takes it out first. */
     @Override
-    public boolean restartsBothNodesInStoryTime() {
+    public boolean stopsWhileBalanced() {
         return false;
     }
 
