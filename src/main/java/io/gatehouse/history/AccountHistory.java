@@ -1,8 +1,6 @@
 package io.gatehouse.history;
 
 import io.gatehouse.account.DataAccessException;
-
-import static io.gatehouse.account.AccountRepository.key;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -17,6 +15,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import static io.gatehouse.account.AccountRepository.key;
+import static io.gatehouse.database.Statements.execute;
+import static io.gatehouse.database.Statements.prepare;
 
 /**
  * Each account's events, in the database. Recording one also forgets that account's events older than 90 days
@@ -81,24 +81,36 @@ public class AccountHistory {
         }
     }
 
+    /**
+     * Forgets the account's events older than {@link #KEPT}, but for those among its latest {@value #SHOWN}. It reads
+     * the old events (by account_event_account_time) and at most {@value #SHOWN} newer ones, never the whole history,
+     * which an account signing in all day would otherwise make longer, and each of its sign-ins slower, than the last.
+     */
     private static void forgetOld(Connection connection, String username) throws SQLException {
-        long oldestShown;
-        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM account_event WHERE account_id = "
-                + ACCOUNT + " ORDER BY id DESC OFFSET " + (SHOWN - 1) + " ROWS FETCH NEXT 1 ROWS ONLY")) {
-            select.setString(1, key(username));
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return;
-                }
-                oldestShown = row.getLong(1);
+        Timestamp keptFrom = Timestamp.from(Instant.now().minus(KEPT));
+        List<Long> old = new ArrayList<>();
+        try (PreparedStatement select = prepare(connection, "SELECT id FROM account_event WHERE account_id = " + ACCOUNT
+                + " AND occurred_at < ? ORDER BY id DESC", key(username), keptFrom);
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                old.add(row.getLong(1));
             }
         }
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM account_event WHERE account_id = "
-                + ACCOUNT + " AND id < ? AND occurred_at < ?")) {
-            delete.setString(1, key(username));
-            delete.setLong(2, oldestShown);
-            delete.setTimestamp(3, Timestamp.from(Instant.now().minus(KEPT)));
-            delete.executeUpdate();
+        if (old.isEmpty()) {
+            return;
+        }
+        int newer;
+        try (PreparedStatement count = prepare(connection, "SELECT COUNT(*) FROM (SELECT id FROM account_event"
+                + " WHERE account_id = " + ACCOUNT + " AND id > ? FETCH FIRST " + SHOWN + " ROWS ONLY) newer",
+                key(username), old.get(0));
+             ResultSet row = count.executeQuery()) {
+            row.next();
+            newer = row.getInt(1);
+        }
+        int oldStillShown = Math.max(0, SHOWN - newer);
+        if (oldStillShown < old.size()) {
+            execute(connection, "DELETE FROM account_event WHERE account_id = " + ACCOUNT
+                    + " AND occurred_at < ? AND id <= ?", key(username), keptFrom, old.get(oldStillShown));
         }
     }
 }

@@ -7,6 +7,8 @@ import io.gatehouse.database.Migrations;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +64,36 @@ class AccountHistoryTest {
 
         assertEquals(50, count("alice"), "the latest 50 stay, however old");
         assertEquals(1, count("bob"), "another account's history untouched");
+    }
+
+    @Test
+    void forgetsOnlyWhatIsOlderThanNinetyDaysOfABusyAccount() throws Exception {
+        for (int i = 0; i < 70; i++) {
+            history.record("alice", EventKind.SIGNED_IN, "203.0.113.7", "UA");
+        }
+        execute("UPDATE account_event SET occurred_at = DATEADD('DAY', -100, occurred_at) WHERE id IN"
+                + " (SELECT id FROM account_event ORDER BY id FETCH FIRST 5 ROWS ONLY)");
+
+        history.record("alice", EventKind.SIGNED_OUT, "203.0.113.7", "UA");
+
+        assertEquals(66, count("alice"), "the 5 old ones forgotten, the 66 recent ones kept");
+    }
+
+    @Test
+    void keepsOldEventsWhileTheAccountHasFewerThanFiftyRecentOnes() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            history.record("alice", EventKind.SIGNED_IN, "203.0.113.7", "UA");
+        }
+        execute("UPDATE account_event SET occurred_at = DATEADD('DAY', -100, occurred_at) WHERE id IN"
+                + " (SELECT id FROM account_event ORDER BY id FETCH FIRST 30 ROWS ONLY)");
+
+        for (int i = 0; i < 15; i++) {
+            history.record("alice", EventKind.SIGNED_IN, "203.0.113.7", "UA");
+        }
+
+        assertEquals(50, count("alice"), "25 recent ones and the latest 25 of the old ones");
+        assertEquals(25, history.latest("alice").stream()
+                .filter(event -> event.occurredAt().isBefore(Instant.now().minus(Duration.ofDays(90)))).count());
     }
 
     @Test
