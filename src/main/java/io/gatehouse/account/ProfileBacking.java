@@ -23,6 +23,9 @@ public class ProfileBacking {
     @Inject
     ExternalContext external;
 
+    @Inject
+    SignedInAccount signedIn;
+
     private Account account;
 
     public String getUsername() {
@@ -36,7 +39,7 @@ public class ProfileBacking {
     private Account account() {
         if (account == null) {
             String name = external.getUserPrincipal().getName();
-            account = accounts.find(name).orElseGet(() -> new Account(name, null));
+            account = signedIn.ifRead().or(() -> accounts.find(name)).orElseGet(() -> new Account(name, null));
         }
         return account;
     }

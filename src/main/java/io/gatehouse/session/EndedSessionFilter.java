@@ -1,5 +1,7 @@
 package io.gatehouse.session;
 
+import io.gatehouse.account.Account;
+import io.gatehouse.account.SignedInAccount;
 import io.gatehouse.security.WebXmlLoginConfig;
 import io.gatehouse.web.Redirects;
 import jakarta.inject.Inject;
@@ -10,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Before any page is shown to a signed-in session, asks the {@link SessionRegistry} whether it is still live: a
@@ -37,6 +40,9 @@ public class EndedSessionFilter extends HttpFilter {
     @Inject
     BenchWithoutSessionCheck bench;
 
+    @Inject
+    SignedInAccount signedInAccount;
+
     private boolean checks;
 
     @Override
@@ -54,7 +60,8 @@ public class EndedSessionFilter extends HttpFilter {
         }
         if (session != null && checks) {
             String sessionHash = hash.of(session.getId());
-            if (!registry.isLive(sessionHash, user)) {
+            Optional<Account> live = registry.liveAccount(sessionHash, user);
+            if (live.isEmpty()) {
                 SignedInSessions.ending(session, "ended-elsewhere");
                 request.logout();
                 invalidate(session);
@@ -62,6 +69,7 @@ public class EndedSessionFilter extends HttpFilter {
                 Redirects.seeOther(request, response, loginConfig.loginPage());
                 return;
             }
+            signedInAccount.readWithTheSession(live.get());
             lastSeen.seen(session, sessionHash);
         }
         chain.doFilter(request, response);

@@ -1,5 +1,6 @@
 package io.gatehouse.session;
 
+import io.gatehouse.account.Account;
 import io.gatehouse.account.DataAccessException;
 import io.gatehouse.database.Statements;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 import static io.gatehouse.database.Statements.execute;
@@ -26,9 +28,13 @@ import static io.gatehouse.account.AccountRepository.key;
 @ApplicationScoped
 public class SessionRegistry {
 
-    /** Ended, or signed in before the account's "sessions valid after", or unknown: all the same, not live. */
+    /**
+     * Ended, or signed in before the account's "sessions valid after", or unknown: all the same, not live. The same
+     * read brings the account, which the page then need not read again.
+     */
     private static final String STANDING = "SELECT s.ended_at IS NULL"
-            + " AND (a.sessions_valid_after IS NULL OR s.valid_from >= a.sessions_valid_after)"
+            + " AND (a.sessions_valid_after IS NULL OR s.valid_from >= a.sessions_valid_after),"
+            + " a.username, a.created_at"
             + " FROM live_session s JOIN account a ON a.id = s.account_id"
             + " WHERE s.session_hash = ? AND a.username_key = ?";
 
@@ -63,18 +69,24 @@ public class SessionRegistry {
         return handle;
     }
 
-    /** The per-request check: one indexed read. */
-    public boolean isLive(String sessionHash, String username) {
+    /** The per-request check, one indexed read: the session's account while the session is live, else empty. */
+    public Optional<Account> liveAccount(String sessionHash, String username) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(STANDING)) {
             select.setString(1, sessionHash);
             select.setString(2, key(username));
             try (ResultSet row = select.executeQuery()) {
-                return row.next() && row.getBoolean(1);
+                return row.next() && row.getBoolean(1)
+                        ? Optional.of(new Account(row.getString(2), row.getTimestamp(3).toInstant()))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
+    }
+
+    public boolean isLive(String sessionHash, String username) {
+        return liveAccount(sessionHash, username).isPresent();
     }
 
     public void seen(String sessionHash) {

@@ -2,6 +2,7 @@ package io.gatehouse.session;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.gatehouse.account.Account;
 import io.gatehouse.account.AccountRepository;
 import io.gatehouse.database.Migrations;
 import jakarta.servlet.http.HttpSession;
@@ -61,6 +62,18 @@ abstract class SessionRegistryTest {
         assertTrue(registry.isLive(hash.of("id-1"), "ALICE"), "names match without regard to case");
         assertFalse(registry.isLive(hash.of("id-1"), "bob"));
         assertFalse(registry.isLive(hash.of("id-2"), "alice"), "an unknown session is not live");
+    }
+
+    @Test
+    void theCheckReadsTheAccountOfALiveSessionInTheSameRead() {
+        registry.register("alice", hash.of("id-1"), "203.0.113.7", "Firefox", "node-a");
+        registry.end(hash.of("id-1"), "signed-out");
+        registry.register("alice", hash.of("id-2"), "203.0.113.7", "Firefox", "node-a");
+
+        Account alice = registry.liveAccount(hash.of("id-2"), "ALICE").orElseThrow();
+        assertEquals("alice", alice.username(), "as signed up, whatever case the check was asked in");
+        assertEquals(new AccountRepository(dataSource).find("alice").orElseThrow().createdAt(), alice.createdAt());
+        assertTrue(registry.liveAccount(hash.of("id-1"), "alice").isEmpty(), "an ended session reads no account");
     }
 
     @Test
