@@ -71,8 +71,7 @@ class AccountHistoryTest {
         for (int i = 0; i < 70; i++) {
             history.record("alice", EventKind.SIGNED_IN, "203.0.113.7", "UA");
         }
-        execute("UPDATE account_event SET occurred_at = DATEADD('DAY', -100, occurred_at) WHERE id IN"
-                + " (SELECT id FROM account_event ORDER BY id FETCH FIRST 5 ROWS ONLY)");
+        ageTheFirst(5);
 
         history.record("alice", EventKind.SIGNED_OUT, "203.0.113.7", "UA");
 
@@ -84,8 +83,7 @@ class AccountHistoryTest {
         for (int i = 0; i < 40; i++) {
             history.record("alice", EventKind.SIGNED_IN, "203.0.113.7", "UA");
         }
-        execute("UPDATE account_event SET occurred_at = DATEADD('DAY', -100, occurred_at) WHERE id IN"
-                + " (SELECT id FROM account_event ORDER BY id FETCH FIRST 30 ROWS ONLY)");
+        ageTheFirst(30);
 
         for (int i = 0; i < 15; i++) {
             history.record("alice", EventKind.SIGNED_IN, "203.0.113.7", "UA");
@@ -112,6 +110,12 @@ class AccountHistoryTest {
             row.next();
             return row.getInt(1);
         }
+    }
+
+    /** Moves the first {@code events} recorded 100 days back. */
+    private void ageTheFirst(int events) throws Exception {
+        execute("UPDATE account_event SET occurred_at = DATEADD('DAY', -100, occurred_at) WHERE id IN"
+                + " (SELECT id FROM account_event ORDER BY id FETCH FIRST " + events + " ROWS ONLY)");
     }
 
     private void execute(String sql) throws Exception {
