@@ -21,6 +21,7 @@ public final class SettingsCheck {
         new Setting("db.url").parsed("a JDBC URL starting with jdbc:h2: or jdbc:postgresql:",
                 SettingsCheck::supportedDatabase);
         new Setting("db.wait").duration();
+        new Setting("shutdown.drain").duration();
         new Setting("session.idle.timeout").duration();
         new Setting("session.absolute.timeout").duration();
         new Setting("remember.me.ttl").duration();

@@ -4,10 +4,12 @@ import io.gatehouse.config.ClusterSettings;
 import io.gatehouse.config.InvalidSetting;
 import io.gatehouse.config.Setting;
 import io.gatehouse.config.SettingsCheck;
+import io.gatehouse.web.NodeStopping;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,11 +32,14 @@ import org.apache.juli.ClassLoaderLogManager;
  */
 public final class GatehouseServer {
 
+    /** docker/haproxy checks each node every second and counts it down after two failed checks: 2 s, and a margin. */
+    static final Duration CLUSTER_NODE_DRAIN = Duration.ofSeconds(3);
 
     private final Tomcat tomcat = new Tomcat();
     private final Path baseDir;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Optional<MetricsListener> metrics;
+    private volatile Context webapp;
 
     GatehouseServer(Path baseDir, String address, int port, Optional<MetricsListener> metrics) throws IOException {
         this.baseDir = baseDir;
@@ -83,7 +88,7 @@ public final class GatehouseServer {
             log().info(() -> "Cluster: this node is " + cluster.get().address() + ":" + cluster.get().port()
                     + " of " + cluster.get().members());
         }
-        Context webapp = tomcat.addWebapp("", war.toString());
+        webapp = tomcat.addWebapp("", war.toString());
         webapp.addLifecycleListener(new WebappDefaults());
         MetricsListener.keepOffTheApplicationPort(webapp);
         try (FirstFailure failure = FirstFailure.listen()) {
@@ -96,6 +101,25 @@ public final class GatehouseServer {
             throw new CannotStart(OneLineLog.reason(e));
         }
         metrics.ifPresent(listener -> listener.serve(webapp));
+    }
+
+    /**
+     * SIGTERM with a drain: for that long /health answers 503 while everything else is still served, so that the
+     * balancer, seeing it, sends this node nothing new; only then does Tomcat stop and close its connections. Without
+     * it, a request the balancer sends on a kept-alive connection just as Tomcat closes it gets no answer at all, which
+     * the balancer cannot safely send again if it was a POST.
+     */
+    void drainThenStop(Duration drain) {
+        if (!drain.isZero() && webapp != null && webapp.getState().isAvailable() && !stopped.get()) {
+            NodeStopping.announceIn(webapp.getServletContext());
+            log().info(() -> "Stopping: /health answers 503 for " + drain + " while requests are still served");
+            try {
+                Thread.sleep(drain.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        stop();
     }
 
     void stop() {
@@ -132,10 +156,12 @@ public final class GatehouseServer {
             Optional<Integer> metricsPort = new Setting("metrics.port").port();
             Optional<MetricsListener> metrics = metricsPort.isEmpty() ? Optional.empty() : Optional.of(
                     new MetricsListener(new Setting("metrics.address").valueOr("127.0.0.1"), metricsPort.get()));
+            Duration drain = new Setting("shutdown.drain").duration().orElse(
+                    ClusterSettings.fromSettings().isPresent() ? CLUSTER_NODE_DRAIN : Duration.ZERO);
             GatehouseServer started = new GatehouseServer(baseDir, address, port, metrics);
             server = started;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                started.stop();
+                started.drainThenStop(drain);
                 logs.shutdown();
             }, "gatehouse-shutdown"));
             server.start();

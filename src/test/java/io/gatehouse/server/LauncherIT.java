@@ -157,12 +157,28 @@ class LauncherIT {
         assertFalse(token.equals(alice.cookie("gatehouse-remember").orElseThrow()), "signed in by the remembered token");
     }
 
+    /** The drain a node of a cluster has by default (3 s), set here on one node, where it is off unless set. */
     @Test
-    void sigtermShutsDownCleanly() throws Exception {
-        start();
-        assertEquals(303, new WebClient(base, lastResponse).signUp("alice", PASSWORD).status());
+    void sigtermFirstDrainsSayingNotReadyWhileItStillServesThenShutsDownCleanly() throws Exception {
+        start(Map.of("GATEHOUSE_SHUTDOWN_DRAIN", "PT4S"));
+        WebClient alice = new WebClient(base, lastResponse);
+        assertEquals(303, alice.signUp("alice", PASSWORD).status());
+        WebClient balancer = new WebClient(base, lastResponse);
+        assertEquals(200, balancer.get("health").status());
 
         server.destroy();
+
+        Page health = balancer.get("health");
+        for (int polls = 0; health.status() == 200 && polls < 20; polls++) {
+            Thread.sleep(100);
+            health = balancer.get("health");
+        }
+        assertEquals(503, health.status(), health::toString);
+        assertEquals("{\"status\":\"DOWN\",\"db\":\"UP\",\"node\":\"STOPPING\"}", health.body());
+        Page profile = alice.get("profile");
+        assertEquals(200, profile.status(), "still served while it drains");
+        assertTrue(profile.body().contains("Welcome, alice"), profile.body());
+        assertTrue(server.isAlive(), "stopped before its drain was over");
 
         assertTrue(server.waitFor(30, TimeUnit.SECONDS), "still running 30 s after SIGTERM");
         assertEquals(143, server.exitValue(), "128 + SIGTERM, after the shutdown hook ran");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The runtime a failsafe execution tests, started as its docker/ files start it, for the stories that need a
@@ -94,6 +95,7 @@ public enum ServerRuntime {
 
     /** Where a runtime that serves the stories itself also serves the WAR at a path of its own. */
     private static final String CONTEXT_PATH = "gatehouse";
+    private static final AtomicInteger PAYARA_STARTS = new AtomicInteger();
 
     /** The runtime of this execution: what its system properties (pom.xml) point the stories at. */
     public static ServerRuntime current() {
@@ -134,12 +136,16 @@ public enum ServerRuntime {
     /**
      * docker/payara/start.sh, as the image runs it, with this execution's Payara Micro, WAR and JDK, on
      * {@code port}, its files in {@code directory}: one node unless the settings name a cluster.
+     * Each start gets a runtime directory of its own, as the image's do: a restart in the last one's would first
+     * deploy the WAR its domain.xml remembers, without this start's boot commands (sessions in memory, not in the
+     * data grid), answer /health, and then undeploy it to deploy the WAR again, answering 404 meanwhile.
      */
     static ProcessBuilder payaraMicro(Path directory, int port, List<String> more) {
         Path jdk = RuntimeJdk.find().orElseThrow(() -> new IllegalStateException(RuntimeJdk.missing()));
         List<String> command = new ArrayList<>(List.of("sh", path("payara.startScript", null)));
         command.addAll(more);
-        command.addAll(List.of("--port", String.valueOf(port), "--rootdir", directory.resolve("payara").toString()));
+        Path runtime = directory.resolve("payara-" + PAYARA_STARTS.incrementAndGet());
+        command.addAll(List.of("--port", String.valueOf(port), "--rootdir", runtime.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().put("JAVA", jdk.resolve("bin/java").toString());
         builder.environment().put("PAYARA_MICRO_JAR", path("payara.microJar", null));
