@@ -22,7 +22,7 @@ class ChangePasswordIT {
 
     /** Its wrong passwords would use up the sign-in throttle's allowance for 127.0.0.1 on the suite's server. */
     @RegisterExtension
-    static final OwnServer server = OwnServer.of(ChangePasswordIT.class);
+    static final OwnServer server = OwnServer.forWrongPasswords();
 
     @RegisterExtension
     final LastResponse lastResponse = new LastResponse();

@@ -20,6 +20,10 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static io.gatehouse.testing.GatehouseIT.PASSWORD;
 import static io.gatehouse.testing.SafeAnswer.assertPlainError;
@@ -34,6 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * signed-in person gets the same 503, even on the home page, which reads nothing else from the database: a session
  * is never taken as live because the registry could not be read.
  */
+@Execution(ExecutionMode.CONCURRENT) // mostly waiting out outages: beside the other stories (pom.xml)
+@ResourceLock(value = OwnServer.TUNED_SERVER, mode = ResourceAccessMode.READ_WRITE)
 class DatabaseFaultSecurityIT {
 
     private static final Logger LOG = Logger.getLogger(DatabaseFaultSecurityIT.class.getName());

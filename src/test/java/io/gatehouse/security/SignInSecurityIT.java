@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in a POST body. Each test signs in from loopback addresses of its own (127.0.0.N), as visitors from different
  * networks would, so that one test's failures never throttle another's.
  */
+@Execution(ExecutionMode.CONCURRENT) // mostly waiting out the throttle's delays: beside the other stories (pom.xml)
 class SignInSecurityIT extends GatehouseIT {
 
     private static final Logger LOG = Logger.getLogger(SignInSecurityIT.class.getName());

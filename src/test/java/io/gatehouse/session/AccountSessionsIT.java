@@ -32,7 +32,7 @@ class AccountSessionsIT {
 
     /** Its wrong passwords would use up the sign-in throttle's allowance for 127.0.0.1 on the suite's server. */
     @RegisterExtension
-    static final OwnServer server = OwnServer.of(AccountSessionsIT.class);
+    static final OwnServer server = OwnServer.forWrongPasswords();
 
     @RegisterExtension
     final LastResponse lastResponse = new LastResponse();

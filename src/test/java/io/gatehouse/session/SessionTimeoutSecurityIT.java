@@ -10,6 +10,10 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Idle and absolute timeouts, on a tuned server of this runtime with both set short through their environment
  * variables (the defaults, 30 min and 8 h, are the same code with other numbers).
  */
+@Execution(ExecutionMode.CONCURRENT) // mostly waiting out timeouts: beside the other stories (pom.xml)
+@ResourceLock(value = OwnServer.TUNED_SERVER, mode = ResourceAccessMode.READ)
 class SessionTimeoutSecurityIT {
 
     private static final Logger LOG = Logger.getLogger(SessionTimeoutSecurityIT.class.getName());

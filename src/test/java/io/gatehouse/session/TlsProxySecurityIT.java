@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * RemoteIpValve does, so docker/payara trusts no proxy: there TLS must end at Payara, and the proxy's headers
  * change nothing even from 127.0.0.1. That safe side is what these stories check on Payara.
  */
+@ResourceLock(value = OwnServer.TUNED_SERVER, mode = ResourceAccessMode.READ)
 class TlsProxySecurityIT {
 
     private static final String PASSWORD = "correct horse battery staple";

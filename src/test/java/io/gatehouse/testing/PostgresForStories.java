@@ -31,7 +31,8 @@ public class PostgresForStories implements LauncherSessionListener {
             return;
         }
         try {
-            postgres = EmbeddedPostgres.builder().start();
+            // Its own exit hook would stop it beside ours, while the server under test still needs it.
+            postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL for the stories", e);
         }
