@@ -44,9 +44,13 @@ public class LastSeen {
     /** A request of this session: its row's "last seen" is written if a minute has passed since the last time. */
     void seen(HttpSession session, String sessionHash) {
         long now = clock.millis();
-        if (!(session.getAttribute(WRITTEN) instanceof Long written) || now - written >= EVERY.toMillis()) {
-            registry.seen(sessionHash);
-            session.setAttribute(WRITTEN, now);
+        try {
+            if (!(session.getAttribute(WRITTEN) instanceof Long written) || now - written >= EVERY.toMillis()) {
+                registry.seen(sessionHash);
+                session.setAttribute(WRITTEN, now);
+            }
+        } catch (IllegalStateException endedMeanwhile) {
+            // Ended by another request since this one was checked ("sign out" on another device): nothing to see.
         }
     }
 }

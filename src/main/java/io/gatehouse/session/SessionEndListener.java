@@ -53,9 +53,15 @@ public class SessionEndListener implements HttpSessionListener, HttpSessionIdLis
     @Override
     public void sessionIdChanged(HttpSessionEvent event, String oldSessionId) {
         HttpSession session = event.getSession();
-        if (session.getAttribute(SignedInSessions.HANDLE) != null) {
-            registry.rekey(hash.of(oldSessionId), hash.of(session.getId()));
+        try {
+            if (session.getAttribute(SignedInSessions.HANDLE) == null) {
+                return;
+            }
+        } catch (IllegalStateException endedMeanwhile) {
+            // Payara's logout changes the id of a session that another request has just ended; its row ended then.
+            return;
         }
+        registry.rekey(hash.of(oldSessionId), hash.of(session.getId()));
     }
 
     private static String timedOut(HttpSession session) {
