@@ -40,6 +40,7 @@ public final class GatehouseServer {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final Optional<MetricsListener> metrics;
     private volatile Context webapp;
+    private volatile Duration drain = Duration.ZERO;
 
     GatehouseServer(Path baseDir, String address, int port, Optional<MetricsListener> metrics) throws IOException {
         this.baseDir = baseDir;
@@ -83,6 +84,8 @@ public final class GatehouseServer {
             Files.copy(packed, war);
         }
         Optional<ClusterSettings> cluster = ClusterSettings.fromSettings();
+        drain = new Setting("shutdown.drain").duration()
+                .orElse(cluster.isPresent() ? CLUSTER_NODE_DRAIN : Duration.ZERO);
         if (cluster.isPresent()) {
             TomcatCluster.join(tomcat.getEngine(), cluster.get());
             log().info(() -> "Cluster: this node is " + cluster.get().address() + ":" + cluster.get().port()
@@ -109,7 +112,7 @@ public final class GatehouseServer {
      * it, a request the balancer sends on a kept-alive connection just as Tomcat closes it gets no answer at all, which
      * the balancer cannot safely send again if it was a POST.
      */
-    void drainThenStop(Duration drain) {
+    void drainThenStop() {
         if (!drain.isZero() && webapp != null && webapp.getState().isAvailable() && !stopped.get()) {
             NodeStopping.announceIn(webapp.getServletContext());
             log().info(() -> "Stopping: /health answers 503 for " + drain + " while requests are still served");
@@ -156,12 +159,10 @@ public final class GatehouseServer {
             Optional<Integer> metricsPort = new Setting("metrics.port").port();
             Optional<MetricsListener> metrics = metricsPort.isEmpty() ? Optional.empty() : Optional.of(
                     new MetricsListener(new Setting("metrics.address").valueOr("127.0.0.1"), metricsPort.get()));
-            Duration drain = new Setting("shutdown.drain").duration().orElse(
-                    ClusterSettings.fromSettings().isPresent() ? CLUSTER_NODE_DRAIN : Duration.ZERO);
             GatehouseServer started = new GatehouseServer(baseDir, address, port, metrics);
             server = started;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                started.drainThenStop(drain);
+                started.drainThenStop();
                 logs.shutdown();
             }, "gatehouse-shutdown"));
             server.start();

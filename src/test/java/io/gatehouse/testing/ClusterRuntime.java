@@ -25,8 +25,9 @@ public interface ClusterRuntime {
 
     /**
      * Whether a node may be stopped while the balancer still sends it requests: a SIGTERM'd launcher node first
-     * answers /health 503 while it still serves (GATEHOUSE_SHUTDOWN_DRAIN), until the balancer has counted it down. A node that would answer while it shuts down (Payara Micro stops its data grid and
-     * its application first: 500, 503, 403) is taken out of the balance before it stops, as an operator would.
+     * answers /health 503 while it still serves (GATEHOUSE_SHUTDOWN_DRAIN), until the balancer has counted it down.
+     * A node that would answer while it shuts down (Payara Micro stops its data grid and its application first: 500,
+     * 503, 403) is taken out of the balance before it stops, as an operator would.
      */
     default boolean stopsWhileBalanced() {
         return true;
